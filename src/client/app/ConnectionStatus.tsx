@@ -1,0 +1,24 @@
+import { useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { isOnline, subscribeOnline } from '../platform/onlineStatus.ts';
+import { appDb } from '../db/index.ts';
+import { countUnsynced } from '../db/changeLog.ts';
+
+/** Online or offline, and how many local changes the server has not yet received. */
+export function ConnectionStatus() {
+  const { t } = useTranslation('common');
+  const online = useSyncExternalStore(subscribeOnline, isOnline);
+  const unsynced = useLiveQuery(() => countUnsynced(appDb()), []);
+  return (
+    <div className="connection" role="status">
+      <span className={`connection-dot ${online ? 'is-online' : 'is-offline'}`} aria-hidden="true" />
+      <span data-testid="connection-state">{online ? t('status.online') : t('status.offline')}</span>
+      {unsynced !== undefined && (
+        <span className="unsynced" data-testid="unsynced-count">
+          {t('status.unsynced', { count: unsynced })}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * Folds one page of record states from the server into the device's tables, in one transaction with the new pull
+ * cursor: either the whole page and its cursor are stored, or neither, so an interrupted sync resumes cleanly.
+ * Local edits the server has not seen yet carry newer stamps and survive the merge.
+ */
+import type { RecordType } from '#shared/schema/records.ts';
+import type { WireRecord } from '#shared/schema/sync.ts';
+import { mergeStates, type Json, type RecordState } from '#shared/sync/merge.ts';
+import { maxHlc, HLC_ZERO } from '#shared/sync/hlc.ts';
+import type { SiltaDb } from './database.ts';
+import { observeStamp } from './deviceClock.ts';
+import { tableFor, toRow } from './recordTables.ts';
+
+const CURSOR_KEY = 'pullCursor';
+
+export async function readCursor(db: SiltaDb): Promise<number> {
+  const row = await db.meta.get(CURSOR_KEY);
+  return typeof row?.value === 'number' ? row.value : 0;
+}
+
+function toState(r: WireRecord): RecordState {
+  return { type: r.type, id: r.id, data: r.data as Record<string, Json>, stamps: r.stamps, deleted: r.deleted };
+}
+
+export async function applyServerRecords(db: SiltaDb, records: readonly WireRecord[], cursor: number, now = Date.now()): Promise<void> {
+  const byType = new Map<RecordType, WireRecord[]>();
+  for (const r of records) byType.set(r.type, [...(byType.get(r.type) ?? []), r]);
+  const tables = [...byType.keys()].map((type) => tableFor(db, type));
+  await db.transaction('rw', [...tables, db.meta], async () => {
+    let newest = HLC_ZERO;
+    for (const [type, list] of byType) {
+      const table = tableFor(db, type);
+      const existing = await table.bulkGet(list.map((r) => r.id));
+      const rows = list.map((r, i) => {
+        const incoming = toState(r);
+        const local = existing[i];
+        for (const stamp of Object.values(r.stamps)) newest = maxHlc(newest, stamp);
+        if (r.deleted) newest = maxHlc(newest, r.deleted);
+        return toRow(local ? mergeStates(local, incoming) : incoming);
+      });
+      await table.bulkPut(rows);
+    }
+    if (newest !== HLC_ZERO) await observeStamp(db, newest, now);
+    await db.meta.put({ key: CURSOR_KEY, value: cursor });
+  });
+}

@@ -1,0 +1,42 @@
+import { uuidv7 } from 'uuidv7';
+import type { ClientFields } from '#shared/schema/client.ts';
+import type { Json, RecordState } from '#shared/sync/merge.ts';
+import { localInsert, localSet } from '#shared/sync/ops.ts';
+import type { SiltaDb } from './database.ts';
+import { commitWrite } from './commitWrite.ts';
+
+export interface ClientView {
+  readonly id: string;
+  readonly fields: ClientFields;
+  readonly stamps: Readonly<Record<string, string>>;
+}
+
+function toView(state: RecordState): ClientView {
+  return { id: state.id, fields: state.data as unknown as ClientFields, stamps: state.stamps };
+}
+
+/** Creates a client; the fields must already have passed `clientRecord` validation. Returns the new id. */
+export async function createClient(db: SiltaDb, fields: ClientFields): Promise<string> {
+  const id = uuidv7();
+  await commitWrite(db, 'client', id, (_current, hlc, entryId) =>
+    localInsert('client', id, fields as unknown as Record<string, Json>, hlc, entryId),
+  );
+  return id;
+}
+
+/** Saves the fields that changed; an unchanged form writes nothing. */
+export async function updateClient(db: SiltaDb, id: string, fields: Partial<ClientFields>): Promise<void> {
+  await commitWrite(db, 'client', id, (current, hlc, entryId) =>
+    current ? localSet(current, fields as Record<string, Json>, hlc, entryId) : null,
+  );
+}
+
+export async function listClients(db: SiltaDb): Promise<ClientView[]> {
+  const rows = await db.clients.toArray();
+  return rows.filter((r) => r.deleted === null).map(toView);
+}
+
+export async function getClient(db: SiltaDb, id: string): Promise<ClientView | null> {
+  const row = await db.clients.get(id);
+  return row && row.deleted === null ? toView(row) : null;
+}

@@ -1,0 +1,52 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import type { ClientFields } from '#shared/schema/client.ts';
+import { useClient } from './useClients.ts';
+import { NotFound } from '../../app/NotFound.tsx';
+import { NoteThreads } from '../notes/NoteThreads.tsx';
+import { ConflictResolver } from '../conflicts/ConflictResolver.tsx';
+import { useOpenConflicts } from '../conflicts/useOpenConflicts.ts';
+import { clientFieldText } from './clientFieldText.ts';
+
+const shownFields: (keyof ClientFields)[] = [
+  'dateOfBirth', 'homeMunicipality', 'customerGroup', 'status', 'firstPermitDate', 'motherTongue', 'serviceLanguage',
+  'interpreterNeeded', 'interpreterLanguage', 'phone', 'email', 'address', 'firstNames', 'lastName',
+];
+
+export function ClientDetailScreen({ id }: { readonly id: string }) {
+  const { t, i18n } = useTranslation(['clients', 'common']);
+  const client = useClient(id);
+  const conflicts = useOpenConflicts(id);
+  if (client === undefined) return <p role="status">{t('common:loading')}</p>;
+  if (client === null) return <NotFound />;
+  const f = client.fields;
+  return (
+    <article aria-labelledby="client-heading">
+      <div className="screen-header">
+        <h1 id="client-heading">
+          {f.firstNames} {f.lastName}
+        </h1>
+        <Link href={`/clients/${id}/edit`} className="button button-secondary">
+          {t('clients:detail.edit')}
+        </Link>
+      </div>
+      <dl className="details">
+        {shownFields.map((field) => {
+          const fieldConflicts = conflicts?.filter((c) => c.fields.field === field) ?? [];
+          return (
+            <div key={field} className={`details-row ${fieldConflicts.length ? 'has-conflict' : ''}`}>
+              <dt>{t(`clients:field.${field}`)}</dt>
+              <dd>
+                {clientFieldText(field, f[field], t, i18n.language)}
+                {fieldConflicts.map((c) => (
+                  <ConflictResolver key={c.id} conflict={c} currentValue={f[field]} />
+                ))}
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+      <NoteThreads clientId={id} />
+    </article>
+  );
+}

@@ -1,0 +1,59 @@
+import { useDeferredValue, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { Input, Label, SearchField } from 'react-aria-components';
+import type { ClientStatus } from '#shared/schema/client.ts';
+import type { Municipality } from '#shared/schema/common.ts';
+import { SelectField } from '../../ui/SelectField.tsx';
+import { useClients } from './useClients.ts';
+import { filterClients, indexClients, type ClientFilter } from './clientSearch.ts';
+import { municipalityOptions, statusOptions } from './options.ts';
+import { ClientListItem } from './ClientListItem.tsx';
+
+export function ClientListScreen() {
+  const { t, i18n } = useTranslation(['clients', 'common']);
+  const clients = useClients();
+  const [filter, setFilter] = useState<ClientFilter>({ query: '', municipality: '', status: '' });
+  const deferredFilter = useDeferredValue(filter);
+  const index = useMemo(() => indexClients(clients ?? []), [clients]);
+  const shown = useMemo(() => filterClients(index, deferredFilter, i18n.language), [index, deferredFilter, i18n.language]);
+  const all = { id: '', label: t('clients:filter.all') };
+
+  return (
+    <section aria-labelledby="clients-heading">
+      <div className="screen-header">
+        <h1 id="clients-heading">{t('clients:list.title')}</h1>
+        <Link href="/clients/new" className="button button-primary">
+          {t('clients:list.newClient')}
+        </Link>
+      </div>
+      <div role="search" className="filters">
+        <SearchField className="field filter-search" value={filter.query} onChange={(query) => setFilter({ ...filter, query })}>
+          <Label className="field-label">{t('clients:filter.search')}</Label>
+          <Input className="field-input" />
+        </SearchField>
+        <SelectField
+          label={t('clients:filter.municipality')}
+          options={[all, ...municipalityOptions(t)]}
+          value={filter.municipality}
+          onChange={(v) => setFilter({ ...filter, municipality: v as Municipality | '' })}
+        />
+        <SelectField
+          label={t('clients:filter.status')}
+          options={[all, ...statusOptions(t)]}
+          value={filter.status}
+          onChange={(v) => setFilter({ ...filter, status: v as ClientStatus | '' })}
+        />
+      </div>
+      <p role="status" className="result-count">
+        {clients === undefined ? t('common:loading') : t('clients:list.count', { count: shown.length })}
+      </p>
+      {clients !== undefined && clients.length === 0 && <p>{t('clients:list.empty')}</p>}
+      <ul className="client-list">
+        {shown.map((c) => (
+          <ClientListItem key={c.id} client={c} />
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import { clientRecord, type ClientFields } from '#shared/schema/client.ts';
+import { helsinkiDate } from '#shared/domain/dates.ts';
+import { fieldErrorsOf, type FieldErrors } from '../forms/fieldErrors.ts';
+
+export const emptyClient: ClientFields = {
+  firstNames: '',
+  lastName: '',
+  dateOfBirth: '',
+  homeMunicipality: 'kyrkslatt',
+  motherTongue: '' as ClientFields['motherTongue'],
+  serviceLanguage: 'fi',
+  interpreterNeeded: false,
+  interpreterLanguage: '',
+  phone: '',
+  email: '',
+  address: '',
+  customerGroup: 'municipality',
+  firstPermitDate: '',
+  status: 'guidance',
+};
+
+export type ClientValidation = { ok: true; fields: ClientFields } | { ok: false; errors: FieldErrors };
+
+export function validateClient(values: ClientFields, now = new Date()): ClientValidation {
+  const result = clientRecord(helsinkiDate(now)).safeParse(values);
+  if (result.success) {
+    const fields = result.data;
+    return { ok: true, fields: fields.interpreterNeeded ? fields : { ...fields, interpreterLanguage: '' } };
+  }
+  return { ok: false, errors: fieldErrorsOf(result.error) };
+}

@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay, Radio, RadioGroup, Label } from 'react-aria-components';
+import { appDb } from '../../db/index.ts';
+import { resolveConflict, type ConflictView } from '../../db/conflictsRepo.ts';
+import { Button } from '../../ui/Button.tsx';
+import { clientFieldText } from '../clients/clientFieldText.ts';
+
+interface ConflictResolverProps {
+  readonly conflict: ConflictView;
+  readonly currentValue: unknown;
+}
+
+/** Marks a field "changed on another device" and lets a person choose which value stays. */
+export function ConflictResolver({ conflict, currentValue }: ConflictResolverProps) {
+  const { t, i18n } = useTranslation(['common', 'clients']);
+  const [choice, setChoice] = useState<'keptCurrent' | 'tookOther'>('keptCurrent');
+  const field = conflict.fields.field;
+  const show = (value: unknown) => clientFieldText(field, value, t, i18n.language);
+  return (
+    <span className="conflict">
+      <span className="conflict-badge" data-testid="conflict-marker">
+        {t('conflict.marker')}
+      </span>
+      <DialogTrigger>
+        <Button variant="quiet">{t('conflict.choose')}</Button>
+        <ModalOverlay className="modal-overlay" isDismissable>
+          <Modal className="modal">
+            <Dialog className="dialog">
+              {({ close }) => (
+                <>
+                  <Heading slot="title">{t('conflict.title', { field: t(`clients:field.${field}`) })}</Heading>
+                  <p>{t('conflict.explanation')}</p>
+                  <RadioGroup className="field" value={choice} onChange={(v) => setChoice(v as typeof choice)}>
+                    <Label className="field-label">{t('conflict.question')}</Label>
+                    <Radio className="radio" value="keptCurrent">
+                      {t('conflict.current', { value: show(currentValue) })}
+                    </Radio>
+                    <Radio className="radio" value="tookOther">
+                      {t('conflict.other', { value: show(conflict.fields.loserValue) })}
+                    </Radio>
+                  </RadioGroup>
+                  <div className="form-actions">
+                    <Button
+                      onPress={() => {
+                        void resolveConflict(appDb(), conflict, choice).then(close);
+                      }}
+                    >
+                      {t('conflict.confirm')}
+                    </Button>
+                    <Button variant="secondary" onPress={close}>
+                      {t('action.cancel')}
+                    </Button>
+                  </div>
+                </>
+              )}
+            </Dialog>
+          </Modal>
+        </ModalOverlay>
+      </DialogTrigger>
+    </span>
+  );
+}

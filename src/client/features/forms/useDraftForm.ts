@@ -1,0 +1,47 @@
+/**
+ * Form state that survives a reload: every change is kept as a draft on the device (debounced), restored when the
+ * form opens again, and discarded on save or cancel. This is what lets the "new version — reload" prompt promise
+ * that nothing typed is lost.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { appDb } from '../../db/index.ts';
+import { discardDraft, loadDraft, saveDraft } from '../../db/draftsRepo.ts';
+
+const SAVE_DELAY_MS = 300;
+
+export function useDraftForm<T extends Record<string, unknown>>(key: string, initial: T | null) {
+  const [values, setValues] = useState<T | null>(null);
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  useEffect(() => {
+    if (initial === null || values !== null) return;
+    let cancelled = false;
+    void loadDraft(appDb(), key).then((draft) => {
+      if (!cancelled) setValues({ ...initial, ...(draft as Partial<T> | null) });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [key, initial, values]);
+
+  const edited = useRef(false);
+  useEffect(() => {
+    if (!edited.current || values === null) return;
+    const timer = setTimeout(() => void saveDraft(appDb(), key, values), SAVE_DELAY_MS);
+    pending.current = timer;
+    return () => clearTimeout(timer);
+  }, [key, values]);
+
+  const setField = useCallback(<K extends keyof T>(field: K, value: T[K]) => {
+    edited.current = true;
+    setValues((prev) => (prev === null ? prev : { ...prev, [field]: value }));
+  }, []);
+
+  const finish = useCallback(async () => {
+    edited.current = false;
+    if (pending.current) clearTimeout(pending.current);
+    await discardDraft(appDb(), key);
+  }, [key]);
+
+  return { values, setField, finish };
+}

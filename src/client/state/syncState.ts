@@ -1,0 +1,12 @@
+/** What the UI shows about syncing right now. The synced data itself lives only in IndexedDB. */
+import { create } from 'zustand';
+import type { RequestErrorCode } from '#shared/errors.ts';
+import type { SyncProgress } from '../sync/syncOnce.ts';
+
+export interface SyncState {
+  readonly running: boolean;
+  readonly progress: SyncProgress | null;
+  readonly lastError: RequestErrorCode | null;
+}
+
+export const useSyncState = create<SyncState>(() => ({ running: false, progress: null, lastError: null }));

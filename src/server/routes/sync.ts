@@ -1,0 +1,34 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { pullQuery, pushRequest } from '#shared/schema/sync.ts';
+import { applyPush } from '../services/applyPush.ts';
+import { computePull } from '../services/computePull.ts';
+import type { Store } from '../store/types.ts';
+import { identify } from './identity.ts';
+import { isShallowerThan, MAX_JSON_DEPTH } from './jsonDepth.ts';
+import { sendError, speaksOtherVersion } from './replies.ts';
+
+export interface SyncOptions {
+  readonly store: Store;
+}
+
+function field(value: unknown, name: string): unknown {
+  return typeof value === 'object' && value !== null && Object.hasOwn(value, name) ? (value as Record<string, unknown>)[name] : undefined;
+}
+
+/** The two sync endpoints. Nothing reaches a service before it passes the shared wire schema. */
+export const syncRoutes: FastifyPluginAsync<SyncOptions> = async (app, { store }) => {
+  app.post('/api/sync/push', async (request, reply) => {
+    if (speaksOtherVersion(field(request.body, 'v'))) return sendError(reply, 426, 'updateRequired');
+    if (!isShallowerThan(request.body, MAX_JSON_DEPTH)) return sendError(reply, 400, 'badRequest');
+    const parsed = pushRequest.safeParse(request.body);
+    if (!parsed.success) return sendError(reply, 400, 'badRequest');
+    return applyPush(store, identify(request), parsed.data);
+  });
+
+  app.get('/api/sync/pull', async (request, reply) => {
+    if (speaksOtherVersion(field(request.query, 'v'))) return sendError(reply, 426, 'updateRequired');
+    const parsed = pullQuery.safeParse(request.query);
+    if (!parsed.success) return sendError(reply, 400, 'badRequest');
+    return computePull(store, identify(request), parsed.data);
+  });
+};

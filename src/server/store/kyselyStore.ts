@@ -1,0 +1,170 @@
+/**
+ * The store's query code, shared by both dialects. Whatever runs here must mean the same on SQLite and PostgreSQL.
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { createMigrator, schemaVersionOf } from './migrations/index.ts';
+import { appliedFromRow, appliedToRow, recordFromRow, recordToRow, toSafeInteger } from './rows.ts';
+import type { Database } from './schema.ts';
+import type { AppliedChange, ReadScope, ReadTx, Store, StoreKind, StoredRecord, WriteTx } from './types.ts';
+
+class KyselyWriteTx implements WriteTx {
+  constructor(
+    private readonly trx: Transaction<Database>,
+    private lastSeq: number,
+  ) {}
+
+  get last(): number {
+    return this.lastSeq;
+  }
+
+  nextSeq(): number {
+    this.lastSeq += 1;
+    return this.lastSeq;
+  }
+
+  async findRecords(ids: readonly string[]): Promise<StoredRecord[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.trx.selectFrom('records').selectAll().where('id', 'in', ids).execute();
+    return rows.map(recordFromRow);
+  }
+
+  async findAppliedChanges(entryIds: readonly string[]): Promise<AppliedChange[]> {
+    if (entryIds.length === 0) return [];
+    const rows = await this.trx.selectFrom('applied_changes').selectAll().where('entry_id', 'in', entryIds).execute();
+    return rows.map(appliedFromRow);
+  }
+
+  async upsertRecords(records: readonly StoredRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.trx
+      .insertInto('records')
+      .values(records.map(recordToRow))
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          type: eb.ref('excluded.type'),
+          client_id: eb.ref('excluded.client_id'),
+          data: eb.ref('excluded.data'),
+          stamps: eb.ref('excluded.stamps'),
+          deleted: eb.ref('excluded.deleted'),
+          seq: eb.ref('excluded.seq'),
+        })),
+      )
+      .execute();
+  }
+
+  async insertAppliedChanges(changes: readonly AppliedChange[]): Promise<void> {
+    if (changes.length === 0) return;
+    await this.trx.insertInto('applied_changes').values(changes.map(appliedToRow)).execute();
+  }
+}
+
+class KyselyReadTx implements ReadTx {
+  constructor(private readonly trx: Transaction<Database>) {}
+
+  async recordsAfter(cursor: number, limit: number, scope: ReadScope): Promise<StoredRecord[]> {
+    const rows = await this.trx
+      .selectFrom('records')
+      .selectAll()
+      .where('seq', '>', cursor)
+      .$call((qb) => (scope.kind === 'all' ? qb : qb.where(scopeFilter(scope.clientIds))))
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
+    return rows.map(recordFromRow);
+  }
+
+  async countAfter(cursor: number, scope: ReadScope): Promise<number> {
+    const row = await this.trx
+      .selectFrom('records')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('seq', '>', cursor)
+      .$call((qb) => (scope.kind === 'all' ? qb : qb.where(scopeFilter(scope.clientIds))))
+      .executeTakeFirstOrThrow();
+    return toSafeInteger(row.n);
+  }
+}
+
+function scopeFilter(clientIds: readonly string[]) {
+  // An empty IN () is not valid SQL; an empty scope simply matches nothing.
+  return clientIds.length === 0 ? sql<boolean>`1 = 0` : sql<boolean>`client_id IN (${sql.join(clientIds)})`;
+}
+
+export function createKyselyStore(db: Kysely<Database>, kind: StoreKind): Store {
+  let writeTransactions = 0;
+  return {
+    kind,
+    get writeTransactions() {
+      return writeTransactions;
+    },
+
+    async migrate() {
+      const migrator = createMigrator(db);
+      const { error, results } = await migrator.migrateToLatest();
+      if (error !== undefined) throw error instanceof Error ? error : new Error(`migration failed: ${String(error)}`);
+      const executed = (await migrator.getMigrations()).filter((m) => m.executedAt !== undefined);
+      return {
+        applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
+        schemaVersion: schemaVersionOf(executed.at(-1)?.name),
+      };
+    },
+
+    async health() {
+      try {
+        const { rows } = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name DESC LIMIT 1`.execute(db);
+        return { ok: true, schemaVersion: schemaVersionOf(rows[0]?.name) };
+      } catch {
+        return { ok: false, schemaVersion: null };
+      }
+    },
+
+    write(work) {
+      writeTransactions += 1;
+      return db.transaction().execute(async (trx) => {
+        // The first statement of every write takes the row lock on the counter (SQLite: the database write lock).
+        // Writers therefore run one after another and a sequence number becomes visible only after every smaller
+        // one has committed: a pull that has seen seq n can never later find a committed row below n. A SEQUENCE
+        // would not give that, since numbers are handed out at once and transactions may commit out of order.
+        // Reading the batch's records after the lock also means no concurrent push can overwrite what we read.
+        const locked = await trx
+          .updateTable('sync_state')
+          .set({ last_seq: sql<number>`last_seq` })
+          .where('id', '=', 1)
+          .returning('last_seq')
+          .executeTakeFirstOrThrow();
+        const base = toSafeInteger(locked.last_seq);
+        const tx = new KyselyWriteTx(trx, base);
+        const result = await work(tx);
+        if (tx.last !== base) {
+          await trx.updateTable('sync_state').set({ last_seq: tx.last }).where('id', '=', 1).execute();
+        }
+        return result;
+      });
+    },
+
+    read(work) {
+      // One snapshot for the page and its count (PostgreSQL; SQLite's read transaction is a snapshot anyway).
+      return db
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .setAccessMode('read only')
+        .execute((trx) => work(new KyselyReadTx(trx)));
+    },
+
+    async lastSeq() {
+      const row = await db.selectFrom('sync_state').select('last_seq').where('id', '=', 1).executeTakeFirstOrThrow();
+      return toSafeInteger(row.last_seq);
+    },
+
+    async countRecords() {
+      const row = await db
+        .selectFrom('records')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .executeTakeFirstOrThrow();
+      return toSafeInteger(row.n);
+    },
+
+    close() {
+      return db.destroy();
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { DEVICE_ID_PATTERN } from '../sync/hlc.ts';
+import { hlcStamp, recordId } from './common.ts';
+import { recordType } from './records.ts';
+import { requestErrorCodes } from '../errors.ts';
+
+/**
+ * The sync wire format, version `v`. A device pushes its change-log entries and pulls record states after a
+ * server cursor. docs/sync.md describes the protocol in prose; these schemas are the contract.
+ */
+export const PROTOCOL_VERSION = 1;
+export const MAX_PUSH_ENTRIES = 100;
+export const MAX_PULL_LIMIT = 1000;
+
+export const deviceId = z.string().regex(DEVICE_ID_PATTERN);
+
+const fieldName = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,63}$/);
+
+/** One change-log entry: a write made on one device at one clock stamp. */
+export const changeEntry = z.discriminatedUnion('op', [
+  z.object({
+    op: z.literal('insert'),
+    id: recordId,
+    recordType,
+    recordId,
+    data: z.record(fieldName, z.json()),
+    hlc: hlcStamp,
+  }),
+  z.object({
+    op: z.literal('set'),
+    id: recordId,
+    recordType,
+    recordId,
+    data: z.record(fieldName, z.json()),
+    /** The stamp of each field as the device saw it before this edit: tells a concurrent edit from a later one. */
+    base: z.record(fieldName, hlcStamp),
+    hlc: hlcStamp,
+  }),
+  z.object({ op: z.literal('delete'), id: recordId, recordType, recordId, hlc: hlcStamp }),
+]);
+export type ChangeEntry = z.infer<typeof changeEntry>;
+
+export const pushRequest = z.object({
+  v: z.number().int(),
+  deviceId,
+  entries: z.array(changeEntry).max(MAX_PUSH_ENTRIES),
+});
+export type PushRequest = z.infer<typeof pushRequest>;
+
+export const pushResult = z.object({
+  id: recordId,
+  status: z.enum(['applied', 'duplicate', 'rejected']),
+  code: z.enum(requestErrorCodes).optional(),
+});
+export const pushResponse = z.object({ v: z.number().int(), results: z.array(pushResult) });
+export type PushResult = z.infer<typeof pushResult>;
+export type PushResponse = z.infer<typeof pushResponse>;
+
+/** A record's merged state as the server holds it, stamped with the server sequence of its last change. */
+export const wireRecord = z.object({
+  type: recordType,
+  id: recordId,
+  data: z.record(z.string(), z.json()),
+  stamps: z.record(z.string(), hlcStamp),
+  deleted: z.union([z.null(), hlcStamp]),
+  seq: z.number().int().nonnegative(),
+});
+export type WireRecord = z.infer<typeof wireRecord>;
+
+export const pullQuery = z.object({
+  v: z.coerce.number().int(),
+  cursor: z.coerce.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(500),
+});
+export const pullResponse = z.object({
+  v: z.number().int(),
+  records: z.array(wireRecord),
+  cursor: z.number().int().nonnegative(),
+  more: z.boolean(),
+  /** How many records are after the cursor in all: lets a first sync show real progress. */
+  remaining: z.number().int().nonnegative(),
+});
+export type PullResponse = z.infer<typeof pullResponse>;
+
+export const errorResponse = z.object({ code: z.enum(requestErrorCodes), fields: z.record(z.string(), z.string()).optional() });
+export type ErrorResponse = z.infer<typeof errorResponse>;

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/chromium.ts';
+import { removeDataDir, startServer, type RunningServer } from '../support/server.ts';
+import { addNote, chooseOption, createClient, openApp } from './appDriver.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (server) await removeDataDir(server.dataDir);
+});
+
+describe('the app offline, in Chromium', () => {
+  it('answers /api/health with its version and database status', async () => {
+    const res = await fetch(`${server.url}/api/health`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { version: string; database: { ok: boolean } };
+    expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(body.database.ok).toBe(true);
+  });
+
+  it('is controlled by the service worker and still renders after an offline reload', async () => {
+    const { context, page } = await openApp(browser, server.url);
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
+    expect(await page.getByTestId('connection-state').textContent()).toBe('Offline');
+    expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${server.url}/sw.js`);
+    await context.close();
+  });
+
+  it('keeps a client and a guidance note made offline across an offline reload, and finds them without diacritics', async () => {
+    const { context, page } = await openApp(browser, server.url);
+    await context.setOffline(true);
+    await createClient(page, { firstNames: 'Thị Hoa', lastName: 'Nguyễn', dateOfBirth: '1988-05-17', motherTongue: 'Vietnamese', municipality: 'Siuntio (Sjundeå)' });
+    await addNote(page, 'Discussed Finnish courses at the adult education centre.', 'Finnish or Swedish studies');
+    await page.getByTestId('unsynced-count').filter({ hasText: '2 changes not yet synced' }).waitFor();
+
+    await page.reload();
+    await page.goto(`${server.url}/`);
+    await page.getByRole('searchbox', { name: 'Search by name' }).fill('nguyen');
+    await page.getByText('1 client', { exact: true }).waitFor();
+    await page.getByRole('link', { name: /Nguyễn, Thị Hoa/ }).click();
+    await page.getByText('Discussed Finnish courses at the adult education centre.').waitFor();
+    expect(await page.getByRole('list', { name: 'Topics' }).getByRole('listitem').allTextContents()).toEqual(['Finnish or Swedish studies']);
+
+    await context.close();
+  });
+
+  it('mirrors the layout in Arabic and remembers the choice offline', async () => {
+    const { context, page } = await openApp(browser, server.url);
+    await chooseOption(page, 'Language', 'العربية');
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('ar');
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    const headerStart = await page.locator('.app-name').boundingBox();
+    expect(headerStart!.x).toBeGreaterThan(500);
+    await context.close();
+  });
+});

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from './support/app.ts';
+import { storeKinds } from './support/stores.ts';
+import { clientData, TestDevice } from '../fixtures/serverEntries.ts';
+
+describe.each(storeKinds)('pull on %s', (kind) => {
+  let t: TestApp;
+  let inserted: string[];
+  const device = new TestDevice('d0d0d0d0d0d0d0d0');
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    const entries = Array.from({ length: 30 }, (_, i) => device.insert('client', clientData({ firstNames: `Person ${i}` })));
+    await t.push(device.push(entries));
+    inserted = entries.map((e) => e.recordId);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('pages 30 records 7 at a time, each exactly once in seq order, with `remaining` counting down', async () => {
+    const seen: string[] = [];
+    const seqs: number[] = [];
+    const remaining: number[] = [];
+    let cursor = 0;
+    for (let more = true; more; ) {
+      const page = await t.pull(cursor, 7);
+      expect(page.records.length).toBe(Math.min(7, 30 - seen.length));
+      seen.push(...page.records.map((r) => r.id));
+      seqs.push(...page.records.map((r) => r.seq));
+      remaining.push(page.remaining);
+      expect(page.cursor).toBe(page.records.at(-1)?.seq);
+      expect(page.more).toBe(page.remaining > 0);
+      ({ cursor, more } = page);
+    }
+    expect(seen).toEqual(inserted);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(new Set(seqs).size).toBe(30);
+    expect(remaining).toEqual([23, 16, 9, 2, 0]);
+  });
+
+  it('moves an edited record to the end of the order, so a device that pulled it before gets it again', async () => {
+    const first = await t.pull(0, 1000);
+    const target = first.records[3];
+    if (target === undefined) throw new Error('no record');
+    const edit = device.set('client', target.id, { status: 'plan' }, { status: target.stamps['status'] ?? '' });
+    await t.push(device.push([edit]));
+    const next = await t.pull(first.cursor, 1000);
+    expect(next.records.map((r) => [r.id, r.data['status']])).toEqual([[target.id, 'plan']]);
+    expect(next.records[0]?.seq).toBeGreaterThan(first.cursor);
+  });
+
+  it('answers a cursor at or beyond the end with an empty page and the same cursor', async () => {
+    const last = await t.store.lastSeq();
+    for (const cursor of [last, last + 1000]) {
+      expect(await t.pull(cursor, 7)).toEqual({ v: 1, records: [], cursor, more: false, remaining: 0 });
+    }
+  });
+});
