@@ -7,7 +7,7 @@ describe('parseConfig', () => {
   it('has defaults that run a demo on port 8080 with SQLite in ./data', () => {
     expect(parseConfig({}, defaults)).toEqual({
       port: 8080,
-      host: '0.0.0.0',
+      host: '127.0.0.1',
       dataDir: './data',
       databaseUrl: undefined,
       demo: true,

@@ -55,7 +55,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, d
   }
   return {
     port: parsePort(env['PORT']),
-    host: nonEmpty(env['HOST']) ?? '0.0.0.0',
+    host: nonEmpty(env['HOST']) ?? '127.0.0.1',
     dataDir: nonEmpty(env['SILTA_DATA_DIR']) ?? './data',
     databaseUrl,
     demo: parseSwitch('SILTA_DEMO', env['SILTA_DEMO'], true),

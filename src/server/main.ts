@@ -26,7 +26,9 @@ async function main(): Promise<void> {
   const store = await createStore({
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,
-    onPoolError: (error) => console.error('PostgreSQL connection lost:', error.message),
+    onPoolError: (error) => {
+      console.error('PostgreSQL connection lost:', error.message);
+    },
   });
   const migration = await store.migrate();
   if (migration.applied.length > 0) console.log(`Database migrated to schema version ${migration.schemaVersion}`);
@@ -59,8 +61,12 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => {
+    stop('SIGINT');
+  });
+  process.once('SIGTERM', () => {
+    stop('SIGTERM');
+  });
 }
 
 main().catch((error: unknown) => {

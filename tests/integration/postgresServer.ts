@@ -27,7 +27,9 @@ export async function freePort(): Promise<number> {
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
+      server.close(() => {
+        resolve(port);
+      });
     });
   });
 }
@@ -63,7 +65,7 @@ export async function startPostgres(): Promise<PostgresServer> {
     await pgTool('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', '-t', '60', 'start']);
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
-    throw new Error(`could not start PostgreSQL in ${dir}: ${String(error)}`);
+    throw new Error(`could not start PostgreSQL in ${dir}: ${String(error)}`, { cause: error });
   }
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,

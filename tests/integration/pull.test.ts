@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { storeKinds } from './support/stores.ts';
@@ -47,6 +48,45 @@ describe.each(storeKinds)('pull on %s', (kind) => {
     const next = await t.pull(first.cursor, 1000);
     expect(next.records.map((r) => [r.id, r.data['status']])).toEqual([[target.id, 'plan']]);
     expect(next.records[0]?.seq).toBeGreaterThan(first.cursor);
+  });
+
+  it('never skips a record that commits while a device is pulling', async () => {
+    let cursor = await t.store.lastSeq();
+    const seen = new Set<string>();
+    const pullOnce = async () => {
+      const page = await t.pull(cursor, 25);
+      for (const r of page.records) seen.add(r.id);
+      cursor = page.cursor;
+      return page.more;
+    };
+    // Eight devices push at once (on PostgreSQL in parallel transactions) while a ninth keeps pulling.
+    const devices = Array.from({ length: 8 }, (_, k) => new TestDevice(`e${k}`.padEnd(16, '0')));
+    const expected: string[] = [];
+    let pushing = true;
+    const puller = (async () => {
+      while (pushing) {
+        await pullOnce();
+        // inject() on SQLite can finish without leaving the microtask queue; let the pushes run in between.
+        await setImmediate();
+      }
+    })();
+    try {
+      await Promise.all(
+        devices.map(async (d) => {
+          for (let round = 0; round < 5; round++) {
+            const entries = Array.from({ length: 10 }, () => d.insert('client', clientData()));
+            expected.push(...entries.map((e) => e.recordId));
+            await t.push(d.push(entries));
+          }
+        }),
+      );
+    } finally {
+      pushing = false;
+      await puller;
+    }
+    while (await pullOnce());
+    expect(seen.size).toBe(expected.length);
+    for (const id of expected) expect(seen.has(id)).toBe(true);
   });
 
   it('answers a cursor at or beyond the end with an empty page and the same cursor', async () => {

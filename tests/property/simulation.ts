@@ -24,6 +24,7 @@ export const CLIENT_VALUES = {
 } as const satisfies Record<string, readonly string[]>;
 export const CLIENT_FIELDS = Object.keys(CLIENT_VALUES) as (keyof typeof CLIENT_VALUES)[];
 
+export type PushStatus = 'applied' | 'duplicate' | 'rejected';
 export type PushFate = 'lost' | 'responseLost' | 'acknowledged' | 'held';
 export type PullFate = 'complete' | 'responseLost' | 'partial';
 
@@ -44,6 +45,10 @@ export interface History {
   readonly steps: readonly { readonly dt: number; readonly step: Step }[];
 }
 
+export function sameState(a: RecordState, b: RecordState): boolean {
+  return a.type === b.type && a.deleted === b.deleted && sameJson(a.data, b.data) && sameJson(a.stamps, b.stamps);
+}
+
 interface Stored {
   readonly state: RecordState;
   readonly seq: number;
@@ -58,23 +63,25 @@ export class ServerModel {
   private readonly seen = new Set<string>();
   private seq = 0;
 
-  push(entries: readonly ChangeEntry[]): void {
-    for (const entry of entries) {
-      if (this.seen.has(entry.id)) continue;
-      this.seen.add(entry.id);
-      this.decisions.set(entry.id, (this.decisions.get(entry.id) ?? 0) + 1);
-      const current = this.records.get(entry.recordId);
-      const outcome = applyChange(current?.state, entry);
-      if (outcome.status === 'rejected') continue;
-      this.applications.set(entry.id, (this.applications.get(entry.id) ?? 0) + 1);
-      if (current?.state.deleted != null && outcome.state.deleted === null) {
-        throw new Error(`server: ${entry.recordId} came back after its delete, through entry ${entry.id}`);
-      }
-      this.conflicts.push(...outcome.conflicts);
-      const { state } = outcome;
-      const same = current !== undefined && current.state.deleted === state.deleted && sameJson(current.state.data, state.data) && sameJson(current.state.stamps, state.stamps);
-      if (!same) this.records.set(entry.recordId, { state, seq: ++this.seq });
+  push(entries: readonly ChangeEntry[]): { readonly id: string; readonly status: PushStatus }[] {
+    return entries.map((entry) => ({ id: entry.id, status: this.apply(entry) }));
+  }
+
+  private apply(entry: ChangeEntry): PushStatus {
+    if (this.seen.has(entry.id)) return 'duplicate';
+    this.seen.add(entry.id);
+    this.decisions.set(entry.id, (this.decisions.get(entry.id) ?? 0) + 1);
+    const current = this.records.get(entry.recordId);
+    const outcome = applyChange(current?.state, entry);
+    if (outcome.status === 'rejected') return 'rejected';
+    this.applications.set(entry.id, (this.applications.get(entry.id) ?? 0) + 1);
+    if (current?.state.deleted != null && outcome.state.deleted === null) {
+      throw new Error(`server: ${entry.recordId} came back after its delete, through entry ${entry.id}`);
     }
+    this.conflicts.push(...outcome.conflicts);
+    const { state } = outcome;
+    if (current === undefined || !sameState(current.state, state)) this.records.set(entry.recordId, { state, seq: ++this.seq });
+    return 'applied';
   }
 
   pull(cursor: number, limit: number): { readonly records: readonly RecordState[]; readonly cursor: number; readonly more: boolean } {
@@ -162,10 +169,10 @@ export class Simulation {
     const batch = d.log.slice(0, PUSH_LIMIT);
     if (batch.length === 0) return;
     if (fate === 'held') this.held.push({ due: this.stepNo + delay, entries: batch });
-    if (fate === 'responseLost' || fate === 'acknowledged') this.server.push(batch);
+    const results = fate === 'responseLost' || fate === 'acknowledged' ? this.server.push(batch) : [];
     if (fate === 'acknowledged') {
       // Rejected entries were answered too: the pull brings the state that explains the rejection.
-      const answered = new Set(batch.map((e) => e.id));
+      const answered = new Set(results.map((r) => r.id));
       d.log = d.log.filter((e) => !answered.has(e.id));
     }
   }
@@ -237,7 +244,10 @@ export class Simulation {
         if (target) this.insert(d, 'note', { clientId: target.id, text: `note ${this.ids}`, author: d.deviceId });
         return;
       case 'newClient':
-        this.insert(d, 'client', { lastName: CLIENT_VALUES.lastName[step.values[0] % 3]!, status: CLIENT_VALUES.status[step.values[1] % 3]! });
+        this.insert(d, 'client', {
+          lastName: CLIENT_VALUES.lastName[step.values[0] % 3]!,
+          status: CLIENT_VALUES.status[step.values[1] % 3]!,
+        });
         return;
       case 'delete':
         if (target) this.remove(d, target.id);
@@ -263,7 +273,7 @@ const skew = fc.oneof(fc.constant(0), fc.integer({ min: -2000, max: 2000 }), fc.
 
 export const stepArb: fc.Arbitrary<Step> = fc.oneof(
   {
-    weight: 8,
+    weight: 10,
     arbitrary: fc.record({
       kind: fc.constant('edit' as const),
       device: deviceIndex,
@@ -307,7 +317,7 @@ export const historyArb: fc.Arbitrary<History> = fc.record({
   skews: fc.array(skew, { minLength: 5, maxLength: 5 }),
   clients: fc.integer({ min: 2, max: 3 }),
   notes: fc.integer({ min: 1, max: 2 }),
-  steps: fc.array(fc.record({ dt, step: stepArb }), { minLength: 10, maxLength: 80, size: 'max' }),
+  steps: fc.array(fc.record({ dt, step: stepArb }), { maxLength: 120, size: 'max' }),
 });
 
 export function runHistory(history: History): Simulation {

@@ -1,20 +1,34 @@
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Route, Switch } from 'wouter';
 import { ClientListScreen } from '../features/clients/ClientListScreen.tsx';
-import { ClientDetailScreen } from '../features/clients/ClientDetailScreen.tsx';
-import { ClientEditScreen, ClientNewScreen } from '../features/clients/ClientEditScreens.tsx';
-import { NoteCorrectScreen, NoteNewScreen } from '../features/notes/NoteScreens.tsx';
 import { NotFound } from './NotFound.tsx';
+
+// The list opens first and stays in the entry chunk; forms and detail views load on first use (and are precached,
+// so they still open offline).
+const ClientDetailScreen = lazy(() => import('../features/clients/ClientDetailScreen.tsx').then((m) => ({ default: m.ClientDetailScreen })));
+const ClientNewScreen = lazy(() => import('../features/clients/ClientEditScreens.tsx').then((m) => ({ default: m.ClientNewScreen })));
+const ClientEditScreen = lazy(() => import('../features/clients/ClientEditScreens.tsx').then((m) => ({ default: m.ClientEditScreen })));
+const NoteNewScreen = lazy(() => import('../features/notes/NoteScreens.tsx').then((m) => ({ default: m.NoteNewScreen })));
+const NoteCorrectScreen = lazy(() => import('../features/notes/NoteScreens.tsx').then((m) => ({ default: m.NoteCorrectScreen })));
+
+function Loading() {
+  const { t } = useTranslation('common');
+  return <p role="status">{t('loading')}</p>;
+}
 
 export function Routes() {
   return (
-    <Switch>
-      <Route path="/" component={ClientListScreen} />
-      <Route path="/clients/new" component={ClientNewScreen} />
-      <Route path="/clients/:id/edit">{(p) => <ClientEditScreen id={p.id} />}</Route>
-      <Route path="/clients/:id/notes/new">{(p) => <NoteNewScreen clientId={p.id} />}</Route>
-      <Route path="/clients/:id/notes/:rootId/correct">{(p) => <NoteCorrectScreen clientId={p.id} rootId={p.rootId} />}</Route>
-      <Route path="/clients/:id">{(p) => <ClientDetailScreen id={p.id} />}</Route>
-      <Route component={NotFound} />
-    </Switch>
+    <Suspense fallback={<Loading />}>
+      <Switch>
+        <Route path="/" component={ClientListScreen} />
+        <Route path="/clients/new" component={ClientNewScreen} />
+        <Route path="/clients/:id/edit">{(p) => <ClientEditScreen id={p.id} />}</Route>
+        <Route path="/clients/:id/notes/new">{(p) => <NoteNewScreen clientId={p.id} />}</Route>
+        <Route path="/clients/:id/notes/:rootId/correct">{(p) => <NoteCorrectScreen clientId={p.id} rootId={p.rootId} />}</Route>
+        <Route path="/clients/:id">{(p) => <ClientDetailScreen id={p.id} />}</Route>
+        <Route component={NotFound} />
+      </Switch>
+    </Suspense>
   );
 }

@@ -5,7 +5,7 @@
  */
 import type { RecordType } from '#shared/schema/records.ts';
 import type { WireRecord } from '#shared/schema/sync.ts';
-import { mergeStates, type Json, type RecordState } from '#shared/sync/merge.ts';
+import { mergeStates, type RecordState } from '#shared/sync/merge.ts';
 import { maxHlc, HLC_ZERO } from '#shared/sync/hlc.ts';
 import type { SiltaDb } from './database.ts';
 import { observeStamp } from './deviceClock.ts';
@@ -19,7 +19,7 @@ export async function readCursor(db: SiltaDb): Promise<number> {
 }
 
 function toState(r: WireRecord): RecordState {
-  return { type: r.type, id: r.id, data: r.data as Record<string, Json>, stamps: r.stamps, deleted: r.deleted };
+  return { type: r.type, id: r.id, data: r.data, stamps: r.stamps, deleted: r.deleted };
 }
 
 export async function applyServerRecords(db: SiltaDb, records: readonly WireRecord[], cursor: number, now = Date.now()): Promise<void> {

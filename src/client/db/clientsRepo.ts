@@ -1,6 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import type { ClientFields } from '#shared/schema/client.ts';
-import type { Json, RecordState } from '#shared/sync/merge.ts';
+import type { RecordState } from '#shared/sync/merge.ts';
 import { localInsert, localSet } from '#shared/sync/ops.ts';
 import type { SiltaDb } from './database.ts';
 import { commitWrite } from './commitWrite.ts';
@@ -19,7 +19,7 @@ function toView(state: RecordState): ClientView {
 export async function createClient(db: SiltaDb, fields: ClientFields): Promise<string> {
   const id = uuidv7();
   await commitWrite(db, 'client', id, (_current, hlc, entryId) =>
-    localInsert('client', id, fields as unknown as Record<string, Json>, hlc, entryId),
+    localInsert('client', id, fields, hlc, entryId),
   );
   return id;
 }
@@ -27,7 +27,7 @@ export async function createClient(db: SiltaDb, fields: ClientFields): Promise<s
 /** Saves the fields that changed; an unchanged form writes nothing. */
 export async function updateClient(db: SiltaDb, id: string, fields: Partial<ClientFields>): Promise<void> {
   await commitWrite(db, 'client', id, (current, hlc, entryId) =>
-    current ? localSet(current, fields as Record<string, Json>, hlc, entryId) : null,
+    current ? localSet(current, fields, hlc, entryId) : null,
   );
 }
 

@@ -4,7 +4,6 @@
  * together in one transaction.
  */
 import type { ConflictFields } from '#shared/schema/conflict.ts';
-import type { Json } from '#shared/sync/merge.ts';
 import { localSet } from '#shared/sync/ops.ts';
 import type { SiltaDb } from './database.ts';
 import { commitWrite } from './commitWrite.ts';
@@ -26,7 +25,7 @@ export async function resolveConflict(db: SiltaDb, conflict: ConflictView, choic
   await db.transaction('rw', [db.clients, db.conflicts, db.changes, db.meta], async () => {
     if (choice === 'tookOther') {
       await commitWrite(db, 'client', recordId, (current, hlc, entryId) =>
-        current ? localSet(current, { [field]: loserValue as Json }, hlc, entryId) : null,
+        current ? localSet(current, { [field]: loserValue }, hlc, entryId) : null,
       );
     }
     await commitWrite(db, 'conflict', conflict.id, (current, hlc, entryId) =>

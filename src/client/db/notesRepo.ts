@@ -1,6 +1,5 @@
 import { uuidv7 } from 'uuidv7';
 import type { NoteFields } from '#shared/schema/note.ts';
-import type { Json } from '#shared/sync/merge.ts';
 import { localInsert } from '#shared/sync/ops.ts';
 import { Dexie } from 'dexie';
 import type { SiltaDb } from './database.ts';
@@ -18,7 +17,7 @@ export type NoteInput = Omit<NoteFields, 'clientId' | 'rootId' | 'supersedesId'>
 
 async function insertNote(db: SiltaDb, fields: NoteFields, id: string): Promise<string> {
   await commitWrite(db, 'note', id, (_current, hlc, entryId) =>
-    localInsert('note', id, fields as unknown as Record<string, Json>, hlc, entryId),
+    localInsert('note', id, fields, hlc, entryId),
   );
   return id;
 }

@@ -21,8 +21,7 @@ export async function pullChanges(
   onProgress: (p: PullProgress) => void = () => {},
   pageSize = PULL_PAGE_SIZE,
 ): Promise<number> {
-  let cursor = await readCursor(db);
-  let page: PullResponse = await transport.pull(cursor, pageSize);
+  let page: PullResponse = await transport.pull(await readCursor(db), pageSize);
   const total = page.records.length + page.remaining;
   let received = 0;
   for (;;) {
@@ -31,7 +30,6 @@ export async function pullChanges(
     next?.catch(() => {});
     await applyServerRecords(db, page.records, page.cursor);
     received += page.records.length;
-    cursor = page.cursor;
     onProgress({ received, total: Math.max(total, received) });
     if (!next) return received;
     page = await next;

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginCallback } from 'fastify';
 import type { Store } from '../store/types.ts';
 
 export interface HealthOptions {
@@ -7,10 +7,12 @@ export interface HealthOptions {
 }
 
 /** For load balancers and people: 503 when the database does not answer, so traffic moves elsewhere. */
-export const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, { store, version }) => {
+export const healthRoutes: FastifyPluginCallback<HealthOptions> = (app, { store, version }, done) => {
   app.get('/api/health', async (_request, reply) => {
     const database = await store.health();
-    void reply.code(database.ok ? 200 : 503);
-    return { status: database.ok ? 'ok' : 'error', version, database: { kind: store.kind, ...database } };
+    return reply
+      .code(database.ok ? 200 : 503)
+      .send({ status: database.ok ? 'ok' : 'error', version, database: { kind: store.kind, ...database } });
   });
+  done();
 };

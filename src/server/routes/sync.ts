@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginCallback } from 'fastify';
 import { pullQuery, pushRequest } from '#shared/schema/sync.ts';
 import { applyPush } from '../services/applyPush.ts';
 import { computePull } from '../services/computePull.ts';
@@ -16,7 +16,7 @@ function field(value: unknown, name: string): unknown {
 }
 
 /** The two sync endpoints. Nothing reaches a service before it passes the shared wire schema. */
-export const syncRoutes: FastifyPluginAsync<SyncOptions> = async (app, { store }) => {
+export const syncRoutes: FastifyPluginCallback<SyncOptions> = (app, { store }, done) => {
   app.post('/api/sync/push', async (request, reply) => {
     if (speaksOtherVersion(field(request.body, 'v'))) return sendError(reply, 426, 'updateRequired');
     if (!isShallowerThan(request.body, MAX_JSON_DEPTH)) return sendError(reply, 400, 'badRequest');
@@ -31,4 +31,5 @@ export const syncRoutes: FastifyPluginAsync<SyncOptions> = async (app, { store }
     if (!parsed.success) return sendError(reply, 400, 'badRequest');
     return computePull(store, identify(request), parsed.data);
   });
+  done();
 };

@@ -59,9 +59,7 @@ export function canWrite(actor: Actor, entry: ChangeEntry, current: RecordState 
 }
 
 /** The records an actor may read, as a filter the store applies in SQL so pages and counts stay exact. */
-export function readScope(actor: Actor): ReadScope {
-  switch (actor.kind) {
-    case 'localUser':
-      return { kind: 'all' };
-  }
+export function readScope(_actor: Actor): ReadScope {
+  // The local user reads everything; roles and municipalities narrow this when accounts arrive.
+  return { kind: 'all' };
 }

@@ -100,7 +100,7 @@ export function createKyselyStore(db: Kysely<Database>, kind: StoreKind): Store 
     async migrate() {
       const migrator = createMigrator(db);
       const { error, results } = await migrator.migrateToLatest();
-      if (error !== undefined) throw error instanceof Error ? error : new Error(`migration failed: ${String(error)}`);
+      if (error !== undefined) throw error instanceof Error ? error : new Error('migration failed', { cause: error });
       const executed = (await migrator.getMigrations()).filter((m) => m.executedAt !== undefined);
       return {
         applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),

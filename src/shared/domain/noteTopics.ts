@@ -14,4 +14,4 @@ export const serviceAreas = {
 export type ServiceArea = keyof typeof serviceAreas;
 export type NoteTopic = (typeof serviceAreas)[ServiceArea][number];
 
-export const noteTopics = Object.values(serviceAreas).flat() as NoteTopic[];
+export const noteTopics: NoteTopic[] = Object.values(serviceAreas).flat();

@@ -16,7 +16,13 @@ const at = (wall: number, deviceId = A, counter = 0): Hlc => serializeHlc({ wall
 let entryNo = 0;
 const entryId = () => `0190a000-0000-7000-9000-${String(++entryNo).padStart(12, '0')}`;
 
-function set(data: Record<string, Json>, base: Record<string, Hlc>, hlc: Hlc, recordType: 'client' | 'note' = 'client', recordId = CLIENT): ChangeEntry {
+function set(
+  data: Record<string, Json>,
+  base: Record<string, Hlc>,
+  hlc: Hlc,
+  recordType: 'client' | 'note' = 'client',
+  recordId = CLIENT,
+): ChangeEntry {
   return { op: 'set', id: entryId(), recordType, recordId, data, base, hlc };
 }
 
@@ -114,5 +120,15 @@ describe('applyChange', () => {
     const twice = applied(applyChange(once.state, insert));
     expect(twice.state).toEqual(once.state);
     expect(twice.conflicts).toEqual([]);
+  });
+});
+
+describe('an edit stamped older than what its device claims to have seen', () => {
+  it('is kept as a conflict, not dropped, when a lost clock state lets it arrive with a lower stamp', () => {
+    const newer = applied(applyChange(client, set({ lastName: 'Haddad' }, { lastName: h0 }, at(10, B)))).state;
+    const anomalous = set({ lastName: 'Korhonen' }, { lastName: at(10, B) }, at(5, C));
+    const outcome = applied(applyChange(newer, anomalous));
+    expect(outcome.state.data['lastName']).toBe('Haddad');
+    expect(outcome.conflicts.map((c) => [c.loserValue, c.loserHlc])).toEqual([['Korhonen', at(5, C)]]);
   });
 });

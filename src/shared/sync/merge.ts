@@ -76,7 +76,7 @@ export function mergeStates(a: RecordState, b: RecordState): RecordState {
 export function stateOfInsert(entry: Extract<ChangeEntry, { op: 'insert' }>): RecordState {
   const stamps: Record<string, Hlc> = {};
   for (const field of Object.keys(entry.data)) stamps[field] = entry.hlc;
-  return { type: entry.recordType, id: entry.recordId, data: entry.data as Record<string, Json>, stamps, deleted: null };
+  return { type: entry.recordType, id: entry.recordId, data: entry.data, stamps, deleted: null };
 }
 
 /**
@@ -111,7 +111,9 @@ export function applyChange(current: RecordState | undefined, entry: ChangeEntry
       if (concurrent) lose(current.data[field] as Json, stamp, entry.hlc);
       data[field] = value;
       stamps[field] = entry.hlc;
-    } else if (entry.hlc < stamp && concurrent) {
+    } else if (entry.hlc < stamp && field in current.data && !sameJson(current.data[field], value)) {
+      // An older write arriving late loses. Normally it is concurrent; if the device claims to have seen the newer
+      // stamp, its clock state was lost, and the edit is still kept as a conflict rather than dropped unseen.
       lose(value, entry.hlc, stamp);
     }
   }

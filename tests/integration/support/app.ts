@@ -11,11 +11,11 @@ export interface TestApp {
   readonly app: FastifyInstance;
   readonly store: Store;
   readonly db: TestDatabase;
-  push(body: PushRequest): Promise<PushResponse>;
-  pull(cursor: number, limit?: number): Promise<PullResponse>;
+  readonly push: (body: PushRequest) => Promise<PushResponse>;
+  readonly pull: (cursor: number, limit?: number) => Promise<PullResponse>;
   /** Every record after `cursor`, page by page. */
-  pullAll(cursor?: number, limit?: number): Promise<WireRecord[]>;
-  close(): Promise<void>;
+  readonly pullAll: (cursor?: number, limit?: number) => Promise<WireRecord[]>;
+  readonly close: () => Promise<void>;
 }
 
 export async function startTestApp(kind: StoreKind, staticDir?: string): Promise<TestApp> {

@@ -47,11 +47,12 @@ async function sqliteDatabase(): Promise<TestDatabase> {
     kind: 'sqlite',
     dataDir,
     databaseUrl: undefined,
-    sql: async (text) => {
+    sql: (text) => {
       raw ??= new BetterSqlite3(join(dataDir, SQLITE_FILE_NAME));
       raw.pragma('busy_timeout = 5000');
       const statement = raw.prepare(text);
-      return statement.reader ? (statement.all() as Record<string, unknown>[]) : (statement.run(), []);
+      if (!statement.reader) statement.run();
+      return Promise.resolve(statement.reader ? (statement.all() as Record<string, unknown>[]) : []);
     },
     openStore: () => createStore({ dataDir }),
     dispose: async () => {
@@ -92,7 +93,7 @@ export function createTestDatabase(kind: StoreKind): Promise<TestDatabase> {
 }
 
 /** A fresh database, migrated, with a store open on it. */
-export async function migratedStore(kind: StoreKind): Promise<{ db: TestDatabase; store: Store; close(): Promise<void> }> {
+export async function migratedStore(kind: StoreKind): Promise<{ db: TestDatabase; store: Store; close: () => Promise<void> }> {
   const db = await createTestDatabase(kind);
   const store = await db.openStore();
   await store.migrate();

@@ -10,6 +10,8 @@ import { filterClients, indexClients, type ClientFilter } from './clientSearch.t
 import { municipalityOptions, statusOptions } from './options.ts';
 import { ClientListItem } from './ClientListItem.tsx';
 
+const ALL = 'all';
+
 export function ClientListScreen() {
   const { t, i18n } = useTranslation(['clients', 'common']);
   const clients = useClients();
@@ -17,7 +19,9 @@ export function ClientListScreen() {
   const deferredFilter = useDeferredValue(filter);
   const index = useMemo(() => indexClients(clients ?? []), [clients]);
   const shown = useMemo(() => filterClients(index, deferredFilter, i18n.language), [index, deferredFilter, i18n.language]);
-  const all = { id: '', label: t('clients:filter.all') };
+  // A select needs a real key for "all"; the filter itself keeps '' for "no restriction".
+  const all = { id: ALL, label: t('clients:filter.all') };
+  const fromKey = (key: string) => (key === ALL ? '' : key);
 
   return (
     <section aria-labelledby="clients-heading">
@@ -35,14 +39,14 @@ export function ClientListScreen() {
         <SelectField
           label={t('clients:filter.municipality')}
           options={[all, ...municipalityOptions(t)]}
-          value={filter.municipality}
-          onChange={(v) => setFilter({ ...filter, municipality: v as Municipality | '' })}
+          value={filter.municipality || ALL}
+          onChange={(v) => setFilter({ ...filter, municipality: fromKey(v) as Municipality | '' })}
         />
         <SelectField
           label={t('clients:filter.status')}
           options={[all, ...statusOptions(t)]}
-          value={filter.status}
-          onChange={(v) => setFilter({ ...filter, status: v as ClientStatus | '' })}
+          value={filter.status || ALL}
+          onChange={(v) => setFilter({ ...filter, status: fromKey(v) as ClientStatus | '' })}
         />
       </div>
       <p role="status" className="result-count">

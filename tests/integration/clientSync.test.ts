@@ -1,0 +1,172 @@
+/**
+ * The real client sync code (data layer on fake-indexeddb, push, pull) against the real server over HTTP, on
+ * both stores, through a network that loses, duplicates and cuts off messages. Nothing may be lost or applied twice.
+ */
+import 'fake-indexeddb/auto';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '#server/app.ts';
+import type { StoreKind } from '#server/store/types.ts';
+import { SiltaDb } from '#client/db/database.ts';
+import { createClient, getClient, listClients, updateClient } from '#client/db/clientsRepo.ts';
+import { addNote, listNoteVersions } from '#client/db/notesRepo.ts';
+import { countUnsynced } from '#client/db/changeLog.ts';
+import { listOpenConflicts, resolveConflict } from '#client/db/conflictsRepo.ts';
+import { syncOnce } from '#client/sync/syncOnce.ts';
+import { pullChanges } from '#client/sync/pullChanges.ts';
+import { httpTransport, SyncError } from '#client/sync/transport.ts';
+import { migratedStore, storeKinds, type TestDatabase } from './support/stores.ts';
+import { makeClient, makeNote } from '../fixtures/builders.ts';
+
+type FetchFault = 'none' | 'loseResponse' | 'loseRequest' | 'duplicate' | 'cutAfterFirstPull';
+
+describe.each(storeKinds)('client sync against the server on %s', (kind: StoreKind) => {
+  let app: FastifyInstance;
+  let db: TestDatabase;
+  let closeStore: () => Promise<void>;
+  let baseUrl: string;
+  const devices: SiltaDb[] = [];
+  let fault: FetchFault = 'none';
+  let requests = 0;
+
+  /** Real HTTP, with one scripted fault applied to the next matching request. */
+  const flakyFetch: typeof fetch = async (input, init) => {
+    requests += 1;
+    const current = fault;
+    if (current === 'loseRequest') {
+      fault = 'none';
+      throw new TypeError('network down');
+    }
+    if (current === 'cutAfterFirstPull' && (input instanceof Request ? input.url : input.toString()).includes('/pull') && requests > 1) {
+      fault = 'none';
+      throw new TypeError('connection reset');
+    }
+    const response = await fetch(input, init);
+    if (current === 'loseResponse') {
+      fault = 'none';
+      throw new TypeError('response lost');
+    }
+    if (current === 'duplicate') {
+      fault = 'none';
+      await fetch(input, init);
+    }
+    return response;
+  };
+
+  const device = () => {
+    const d = new SiltaDb(`device-${kind}-${devices.length}-${Math.random()}`);
+    devices.push(d);
+    return d;
+  };
+  const transport = () => httpTransport(baseUrl, flakyFetch);
+  const serverCount = async (sql: string) => Number(Object.values((await db.sql(sql))[0] ?? {})[0]);
+
+  beforeAll(async () => {
+    const migrated = await migratedStore(kind);
+    db = migrated.db;
+    closeStore = migrated.close;
+    app = await buildApp({ store: migrated.store, config: { version: '0.0.0-test' } });
+    baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  });
+
+  afterEach(async () => {
+    fault = 'none';
+    vi.useRealTimers();
+    await Promise.all(devices.splice(0).map((d) => d.delete()));
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await closeStore();
+  });
+
+  it('brings one tablet’s offline work to another', async () => {
+    const a = device();
+    const b = device();
+    const clientId = await createClient(a, makeClient({ lastName: 'Tamm', motherTongue: 'et' }));
+    await addNote(a, clientId, makeNote({ text: 'First meeting' }));
+    await addNote(a, clientId, makeNote({ text: 'Second meeting' }));
+    expect(await syncOnce(a, transport())).toMatchObject({ pushed: 3 });
+    await syncOnce(b, transport());
+    expect((await getClient(b, clientId))?.fields.lastName).toBe('Tamm');
+    expect((await listNoteVersions(b, clientId)).map((n) => n.fields.text).sort()).toEqual(['First meeting', 'Second meeting']);
+    expect(await countUnsynced(a)).toBe(0);
+  });
+
+  it('applies a push exactly once when its response is lost and it is sent again', async () => {
+    const a = device();
+    const clientId = await createClient(a, makeClient({ lastName: 'Ivanova' }));
+    await updateClient(a, clientId, { phone: '+358 40 765 4321' });
+    fault = 'loseResponse';
+    await expect(syncOnce(a, transport())).rejects.toBeInstanceOf(SyncError);
+    expect(await countUnsynced(a)).toBe(2);
+    await syncOnce(a, transport());
+    expect(await countUnsynced(a)).toBe(0);
+    expect(await serverCount(`select count(*) from records where id = '${clientId}'`)).toBe(1);
+    expect(await serverCount(`select count(*) from applied_changes where record_id = '${clientId}'`)).toBe(2);
+  });
+
+  it('has one effect when the network delivers a push twice, and none when it drops the request', async () => {
+    const a = device();
+    const clientId = await createClient(a, makeClient({ lastName: 'Hassan' }));
+    fault = 'loseRequest';
+    await expect(syncOnce(a, transport())).rejects.toBeInstanceOf(SyncError);
+    await addNote(a, clientId, makeNote({ text: 'Sent twice' }));
+    fault = 'duplicate';
+    await syncOnce(a, transport());
+    expect(await serverCount(`select count(*) from applied_changes where record_id = '${clientId}'`)).toBe(1);
+    const b = device();
+    await syncOnce(b, transport());
+    expect((await listNoteVersions(b, clientId)).filter((n) => n.fields.text === 'Sent twice')).toHaveLength(1);
+  });
+
+  it('resumes an interrupted first sync from the last stored page, receiving every record once', async () => {
+    const a = device();
+    for (let i = 0; i < 12; i += 1) await createClient(a, makeClient({ lastName: `Page${i}` }));
+    await syncOnce(a, transport());
+    const b = device();
+    requests = 0;
+    fault = 'cutAfterFirstPull';
+    await expect(pullChanges(b, transport(), () => {}, 5)).rejects.toBeInstanceOf(SyncError);
+    const partial = (await listClients(b)).length;
+    expect(partial).toBeGreaterThan(0);
+    expect(partial).toBeLessThan(12);
+    await pullChanges(b, transport(), () => {}, 5);
+    const names = (await listClients(b)).map((c) => c.fields.lastName).filter((n) => n.startsWith('Page'));
+    expect(names.sort()).toEqual(Array.from({ length: 12 }, (_, i) => `Page${i}`).sort());
+  });
+
+  it('keeps the losing edit of two tablets as a conflict that a person can settle, with a clock a day ahead', async () => {
+    const a = device();
+    const b = device();
+    const clientId = await createClient(a, makeClient({ lastName: 'Nguyễn', phone: '' }));
+    await syncOnce(a, transport());
+    await syncOnce(b, transport());
+
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 24 * 3600 * 1000);
+    await updateClient(b, clientId, { phone: '+358 50 000 0002' });
+    vi.useRealTimers();
+    await updateClient(a, clientId, { phone: '+358 40 000 0001' });
+
+    await syncOnce(a, transport());
+    await syncOnce(b, transport());
+    await syncOnce(a, transport());
+    // The tablet whose clock runs ahead wins the field; the other value is kept, not lost.
+    for (const d of [a, b]) {
+      expect((await getClient(d, clientId))?.fields.phone).toBe('+358 50 000 0002');
+      const conflicts = await listOpenConflicts(d, clientId);
+      expect(conflicts.map((c) => [c.fields.field, c.fields.loserValue])).toEqual([['phone', '+358 40 000 0001']]);
+    }
+
+    const [conflict] = await listOpenConflicts(a, clientId);
+    await resolveConflict(a, conflict!, 'tookOther');
+    // A's clock has seen B's stamp, so its choice is newer than the day-ahead edit and wins everywhere.
+    await syncOnce(a, transport());
+    await syncOnce(b, transport());
+    for (const d of [a, b]) {
+      expect((await getClient(d, clientId))?.fields.phone).toBe('+358 40 000 0001');
+      expect(await listOpenConflicts(d, clientId)).toEqual([]);
+    }
+  });
+});
