@@ -5,6 +5,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+/** @param {object[]} patterns */
 const restrict = (patterns) => ['error', { patterns }];
 
 export default tseslint.config(
@@ -37,7 +38,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict([
         { group: ['#client/*', '#server/*', '**/client/**', '**/server/**'], message: 'shared/ is pure: it imports only zod and shared/.' },
-        { regex: '^(?!zod$|#shared/|\\.{1,2}/).*', message: 'shared/ imports only zod and other shared/ modules.' },
+        { regex: '^(?!zod(/mini)?$|#shared/|\\.{1,2}/).*', message: 'shared/ imports only zod and other shared/ modules.' },
       ]),
     },
   },

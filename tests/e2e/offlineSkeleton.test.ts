@@ -1,26 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/chromium.ts';
-import { removeDataDir, startServer, type RunningServer } from '../support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { serverAndBrowserPerFile } from './environment.ts';
 import { addNote, chooseOption, createClient, openApp } from './appDriver.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (server) await removeDataDir(server.dataDir);
-});
+const env = serverAndBrowserPerFile();
 
 describe('the app offline, in Chromium', () => {
   it('answers /api/health with its version and database status', async () => {
-    const res = await fetch(`${server.url}/api/health`);
+    const res = await fetch(`${env.server.url}/api/health`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { version: string; database: { ok: boolean } };
     expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
@@ -28,24 +14,24 @@ describe('the app offline, in Chromium', () => {
   });
 
   it('is controlled by the service worker and still renders after an offline reload', async () => {
-    const { context, page } = await openApp(browser, server.url);
+    const { context, page } = await openApp(env.browser, env.server.url);
     await context.setOffline(true);
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
     expect(await page.getByTestId('connection-state').textContent()).toBe('Offline');
-    expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${server.url}/sw.js`);
+    expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${env.server.url}/sw.js`);
     await context.close();
   });
 
   it('keeps a client and a guidance note made offline across an offline reload, and finds them without diacritics', async () => {
-    const { context, page } = await openApp(browser, server.url);
+    const { context, page } = await openApp(env.browser, env.server.url);
     await context.setOffline(true);
     await createClient(page, { firstNames: 'Thị Hoa', lastName: 'Nguyễn', dateOfBirth: '1988-05-17', motherTongue: 'Vietnamese', municipality: 'Siuntio (Sjundeå)' });
     await addNote(page, 'Discussed Finnish courses at the adult education centre.', 'Finnish or Swedish studies');
     await page.getByTestId('unsynced-count').filter({ hasText: '2 changes not yet synced' }).waitFor();
 
     await page.reload();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${env.server.url}/`);
     await page.getByRole('searchbox', { name: 'Search by name' }).fill('nguyen');
     await page.getByText('1 client', { exact: true }).waitFor();
     await page.getByRole('link', { name: /Nguyễn, Thị Hoa/ }).click();
@@ -55,8 +41,25 @@ describe('the app offline, in Chromium', () => {
     await context.close();
   });
 
+  it('keeps what was typed in an unsaved form across a reload, as the update prompt promises', async () => {
+    const { context, page } = await openApp(env.browser, env.server.url);
+    await page.getByRole('link', { name: 'New client' }).click();
+    await page.getByLabel('First names').fill('Zahra');
+    await page.getByLabel('Last name').fill('Ahmadi');
+    // Drafts are saved a moment after typing stops.
+    await page.waitForTimeout(600);
+    await page.reload();
+    await page.getByLabel('Last name').waitFor();
+    expect(await page.getByLabel('First names').inputValue()).toBe('Zahra');
+    expect(await page.getByLabel('Last name').inputValue()).toBe('Ahmadi');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('link', { name: 'New client' }).click();
+    expect(await page.getByLabel('Last name').inputValue()).toBe('');
+    await context.close();
+  });
+
   it('mirrors the layout in Arabic and remembers the choice offline', async () => {
-    const { context, page } = await openApp(browser, server.url);
+    const { context, page } = await openApp(env.browser, env.server.url);
     await chooseOption(page, 'Language', 'العربية');
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('ar');

@@ -1,33 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/chromium.ts';
-import { removeDataDir, startServer, type RunningServer } from '../support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { serverAndBrowserPerFile } from './environment.ts';
 import { addNote, createClient, editField, openApp, openClient, syncNow } from './appDriver.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (server) await removeDataDir(server.dataDir);
-});
+const env = serverAndBrowserPerFile();
 
 describe('two tablets editing offline', () => {
   it('converge after reconnecting: same data, both notes, and the conflicting field marked', async () => {
-    const a = await openApp(browser, server.url);
+    const a = await openApp(env.browser, env.server.url);
     await createClient(a.page, { firstNames: 'Aino', lastName: 'Korhonen', dateOfBirth: '1979-02-03', motherTongue: 'Estonian' });
     await syncNow(a.page);
 
-    const b = await openApp(browser, server.url);
+    const b = await openApp(env.browser, env.server.url);
     await syncNow(b.page);
-    await openClient(b.page, server.url, 'Korhonen');
-    await openClient(a.page, server.url, 'Korhonen');
+    await openClient(b.page, env.server.url, 'Korhonen');
+    await openClient(a.page, env.server.url, 'Korhonen');
 
     await a.context.setOffline(true);
     await b.context.setOffline(true);

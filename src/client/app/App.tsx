@@ -1,12 +1,11 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { RouterProvider } from 'react-aria-components';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
-import { LanguagePicker } from './LanguagePicker.tsx';
-import { UpdatePrompt } from './UpdatePrompt.tsx';
+import { LanguagePicker, SyncPanel, UpdatePrompt } from './lazyParts.tsx';
 import { TranslationNotice } from './TranslationNotice.tsx';
 import { Routes } from './Routes.tsx';
-import { SyncPanel } from '../features/sync/SyncPanel.tsx';
 
 export function App() {
   const { t } = useTranslation('common');
@@ -24,15 +23,22 @@ export function App() {
           <Link href="/">{t('nav.clients')}</Link>
         </nav>
         <ConnectionStatus />
-        <LanguagePicker />
+        <Suspense fallback={null}>
+          <LanguagePicker />
+        </Suspense>
       </header>
-      <UpdatePrompt />
-      <SyncPanel />
+      <Suspense fallback={null}>
+        <UpdatePrompt />
+        <SyncPanel />
+      </Suspense>
       <main id="main" tabIndex={-1}>
         <Routes />
       </main>
       <footer className="app-footer">
         <TranslationNotice />
+        <p>
+          <Link href="/accessibility">{t('footer.accessibility')}</Link>
+        </p>
       </footer>
     </RouterProvider>
   );

@@ -3,7 +3,7 @@
  * The cursor returned is the last sequence in the page, so the next pull continues exactly after it.
  */
 import { PROTOCOL_VERSION, type PullResponse, type WireRecord, type pullQuery } from '#shared/schema/sync.ts';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Store, StoredRecord } from '../store/types.ts';
 import { canRead, readScope, type Actor } from './access.ts';
 

@@ -1,14 +1,14 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isoDate, languageCode, municipality, optionalIsoDate, optionalText, requiredText } from './common.ts';
 
 export const clientStatuses = ['guidance', 'assessment', 'plan', 'ended'] as const;
 export const customerGroups = ['municipality', 'employment'] as const;
 
-const phone = z.union([z.literal(''), z.string().trim().regex(/^\+?[0-9 ()-]{5,20}$/, { message: 'invalidPhone' })], {
-  message: 'invalidPhone',
+const phone = z.union([z.literal(''), z.string().check(z.trim(), z.regex(/^\+?[0-9 ()-]{5,20}$/, { error: 'invalidPhone' }))], {
+  error: 'invalidPhone',
 });
-const email = z.union([z.literal(''), z.email({ message: 'invalidEmail' }).max(254, { message: 'tooLong' })], {
-  message: 'invalidEmail',
+const email = z.union([z.literal(''), z.email({ error: 'invalidEmail' }).check(z.maxLength(254, { error: 'tooLong' }))], {
+  error: 'invalidEmail',
 });
 
 /**
@@ -23,14 +23,14 @@ export const clientFields = z.object({
   homeMunicipality: municipality,
   motherTongue: languageCode,
   serviceLanguage: languageCode,
-  interpreterNeeded: z.boolean({ message: 'invalidValue' }),
-  interpreterLanguage: z.union([z.literal(''), languageCode], { message: 'invalidChoice' }),
+  interpreterNeeded: z.boolean({ error: 'invalidValue' }),
+  interpreterLanguage: z.union([z.literal(''), languageCode], { error: 'invalidChoice' }),
   phone,
   email,
   address: optionalText(200),
-  customerGroup: z.enum(customerGroups, { message: 'invalidChoice' }),
+  customerGroup: z.enum(customerGroups, { error: 'invalidChoice' }),
   firstPermitDate: optionalIsoDate,
-  status: z.enum(clientStatuses, { message: 'invalidChoice' }),
+  status: z.enum(clientStatuses, { error: 'invalidChoice' }),
 });
 
 export type ClientFields = z.infer<typeof clientFields>;
@@ -39,16 +39,18 @@ export type CustomerGroup = (typeof customerGroups)[number];
 
 /** A whole client as created or edited in one go: the cross-field rules on top of the field rules. */
 export function clientRecord(today: string) {
-  return clientFields.superRefine((c, ctx) => {
-    if (c.interpreterNeeded && c.interpreterLanguage === '') {
-      ctx.addIssue({ code: 'custom', path: ['interpreterLanguage'], message: 'interpreterLanguageRequired' });
-    }
-    if (c.dateOfBirth > today) ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'dateInFuture' });
-    if (c.firstPermitDate !== '') {
-      if (c.firstPermitDate > today) ctx.addIssue({ code: 'custom', path: ['firstPermitDate'], message: 'dateInFuture' });
-      else if (c.firstPermitDate < c.dateOfBirth) {
-        ctx.addIssue({ code: 'custom', path: ['firstPermitDate'], message: 'dateBeforeBirth' });
+  return clientFields.check(
+    z.superRefine((c, ctx) => {
+      if (c.interpreterNeeded && c.interpreterLanguage === '') {
+        ctx.addIssue({ code: 'custom', path: ['interpreterLanguage'], message: 'interpreterLanguageRequired' });
       }
-    }
-  });
+      if (c.dateOfBirth > today) ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'dateInFuture' });
+      if (c.firstPermitDate !== '') {
+        if (c.firstPermitDate > today) ctx.addIssue({ code: 'custom', path: ['firstPermitDate'], message: 'dateInFuture' });
+        else if (c.firstPermitDate < c.dateOfBirth) {
+          ctx.addIssue({ code: 'custom', path: ['firstPermitDate'], message: 'dateBeforeBirth' });
+        }
+      }
+    }),
+  );
 }

@@ -1,23 +1,25 @@
-import { z } from 'zod';
+/**
+ * Building blocks of every schema. The schemas use zod/mini, the tree-shakable form of zod 4, because they ship in
+ * the phone and tablet bundles as well as the server; every message is an error code (see ../errors.ts).
+ */
+import * as z from 'zod/mini';
 import { HLC_PATTERN } from '../sync/hlc.ts';
 import { isValidIsoDate } from '../domain/dates.ts';
 
 /** Record ids are made on the device (UUID v7), so an offline device can create records. */
-export const recordId = z.uuid({ message: 'invalidValue' });
+export const recordId = z.uuid({ error: 'invalidValue' });
 
-export const hlcStamp = z.string().regex(HLC_PATTERN, { message: 'invalidValue' });
+export const hlcStamp = z.string().check(z.regex(HLC_PATTERN, { error: 'invalidValue' }));
 
-export const isoDate = z
-  .string({ message: 'required' })
-  .refine(isValidIsoDate, { message: 'invalidDate' });
+export const isoDate = z.string({ error: 'required' }).check(z.refine(isValidIsoDate, { error: 'invalidDate' }));
 
 /** An ISO date, or the empty string for "not known". */
-export const optionalIsoDate = z.union([z.literal(''), isoDate], { message: 'invalidDate' });
+export const optionalIsoDate = z.union([z.literal(''), isoDate], { error: 'invalidDate' });
 
-export const isoDateTime = z.iso.datetime({ message: 'invalidDate' });
+export const isoDateTime = z.iso.datetime({ error: 'invalidDate' });
 
 export const municipalities = ['kyrkslatt', 'sjundea'] as const;
-export const municipality = z.enum(municipalities, { message: 'invalidChoice' });
+export const municipality = z.enum(municipalities, { error: 'invalidChoice' });
 export type Municipality = (typeof municipalities)[number];
 
 /**
@@ -28,10 +30,13 @@ export const languageCodes = [
   'fi', 'sv', 'en', 'ru', 'et', 'ar', 'uk', 'fa', 'prs', 'so', 'zh', 'ckb', 'kmr', 'sq', 'vi', 'th', 'tr', 'es',
   'fr', 'ps', 'ur', 'ti', 'am', 'de', 'pl', 'ro', 'bn', 'ne', 'hi', 'ta', 'tl', 'my', 'lv', 'lt', 'pt', 'sw', 'ku',
 ] as const;
-export const languageCode = z.enum(languageCodes, { message: 'invalidChoice' });
+export const languageCode = z.enum(languageCodes, { error: 'invalidChoice' });
 export type LanguageCode = (typeof languageCodes)[number];
 
 export const requiredText = (max: number) =>
-  z.string({ message: 'required' }).trim().min(1, { message: 'required' }).max(max, { message: 'tooLong' });
+  z
+    .string({ error: 'required' })
+    .check(z.trim(), z.minLength(1, { error: 'required' }), z.maxLength(max, { error: 'tooLong' }));
 
-export const optionalText = (max: number) => z.string({ message: 'invalidValue' }).trim().max(max, { message: 'tooLong' });
+export const optionalText = (max: number) =>
+  z.string({ error: 'invalidValue' }).check(z.trim(), z.maxLength(max, { error: 'tooLong' }));

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { hlcStamp, recordId } from './common.ts';
 
 export const conflictResolutions = ['open', 'keptCurrent', 'tookOther'] as const;
@@ -11,11 +11,11 @@ export const conflictFields = z.object({
   recordType: z.enum(['client']),
   recordId,
   clientId: recordId,
-  field: z.string().min(1).max(64),
+  field: z.string().check(z.minLength(1), z.maxLength(64)),
   loserValue: z.json(),
   loserHlc: hlcStamp,
   winnerHlc: hlcStamp,
-  resolution: z.enum(conflictResolutions, { message: 'invalidChoice' }),
+  resolution: z.enum(conflictResolutions, { error: 'invalidChoice' }),
 });
 
 export type ConflictFields = z.infer<typeof conflictFields>;

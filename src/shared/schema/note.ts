@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { noteTopics, type NoteTopic } from '../domain/noteTopics.ts';
 import { isoDateTime, languageCode, optionalIsoDate, optionalText, recordId, requiredText } from './common.ts';
 import { helsinkiDate } from '../domain/dates.ts';
@@ -16,33 +16,35 @@ export const noteFields = z
     supersedesId: z.union([z.null(), recordId]),
     occurredAt: isoDateTime,
     durationMinutes: z
-      .number({ message: 'durationRange' })
-      .int({ message: 'durationRange' })
-      .min(1, { message: 'durationRange' })
-      .max(600, { message: 'durationRange' }),
-    place: z.enum(meetingPlaces, { message: 'invalidChoice' }),
+      .int({ error: 'durationRange' })
+      .check(z.minimum(1, { error: 'durationRange' }), z.maximum(600, { error: 'durationRange' })),
+    place: z.enum(meetingPlaces, { error: 'invalidChoice' }),
     placeOther: optionalText(100),
-    interpreterUsed: z.boolean({ message: 'invalidValue' }),
-    interpreterLanguage: z.union([z.literal(''), languageCode], { message: 'invalidChoice' }),
+    interpreterUsed: z.boolean({ error: 'invalidValue' }),
+    interpreterLanguage: z.union([z.literal(''), languageCode], { error: 'invalidChoice' }),
     topics: z
-      .array(z.enum(noteTopics as [NoteTopic, ...NoteTopic[]], { message: 'invalidChoice' }), { message: 'topicsRequired' })
-      .min(1, { message: 'topicsRequired' })
-      .max(noteTopics.length, { message: 'invalidValue' })
-      .refine((t) => new Set(t).size === t.length, { message: 'invalidValue' }),
+      .array(z.enum(noteTopics as [NoteTopic, ...NoteTopic[]], { error: 'invalidChoice' }), { error: 'topicsRequired' })
+      .check(
+        z.minLength(1, { error: 'topicsRequired' }),
+        z.maxLength(noteTopics.length, { error: 'invalidValue' }),
+        z.refine((t) => new Set(t).size === t.length, { error: 'invalidValue' }),
+      ),
     text: requiredText(10_000),
     followUpDate: optionalIsoDate,
   })
-  .superRefine((n, ctx) => {
-    if (n.place === 'other' && n.placeOther === '') {
-      ctx.addIssue({ code: 'custom', path: ['placeOther'], message: 'placeOtherRequired' });
-    }
-    if (n.interpreterUsed && n.interpreterLanguage === '') {
-      ctx.addIssue({ code: 'custom', path: ['interpreterLanguage'], message: 'interpreterLanguageRequired' });
-    }
-    if (n.followUpDate !== '' && n.followUpDate < helsinkiDate(new Date(n.occurredAt))) {
-      ctx.addIssue({ code: 'custom', path: ['followUpDate'], message: 'followUpBeforeMeeting' });
-    }
-  });
+  .check(
+    z.superRefine((n, ctx) => {
+      if (n.place === 'other' && n.placeOther === '') {
+        ctx.addIssue({ code: 'custom', path: ['placeOther'], message: 'placeOtherRequired' });
+      }
+      if (n.interpreterUsed && n.interpreterLanguage === '') {
+        ctx.addIssue({ code: 'custom', path: ['interpreterLanguage'], message: 'interpreterLanguageRequired' });
+      }
+      if (n.followUpDate !== '' && n.followUpDate < helsinkiDate(new Date(n.occurredAt))) {
+        ctx.addIssue({ code: 'custom', path: ['followUpDate'], message: 'followUpBeforeMeeting' });
+      }
+    }),
+  );
 
 export type NoteFields = z.infer<typeof noteFields>;
 export type MeetingPlace = (typeof meetingPlaces)[number];

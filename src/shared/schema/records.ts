@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { clientFields } from './client.ts';
 import { conflictFields } from './conflict.ts';
 import { noteFields } from './note.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DEVICE_ID_PATTERN } from '../sync/hlc.ts';
 import { hlcStamp, recordId } from './common.ts';
 import { recordType } from './records.ts';
@@ -12,9 +12,9 @@ export const PROTOCOL_VERSION = 1;
 export const MAX_PUSH_ENTRIES = 100;
 export const MAX_PULL_LIMIT = 1000;
 
-export const deviceId = z.string().regex(DEVICE_ID_PATTERN);
+export const deviceId = z.string().check(z.regex(DEVICE_ID_PATTERN));
 
-const fieldName = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,63}$/);
+const fieldName = z.string().check(z.regex(/^[a-zA-Z][a-zA-Z0-9]{0,63}$/));
 
 /** One change-log entry: a write made on one device at one clock stamp. */
 export const changeEntry = z.discriminatedUnion('op', [
@@ -41,18 +41,18 @@ export const changeEntry = z.discriminatedUnion('op', [
 export type ChangeEntry = z.infer<typeof changeEntry>;
 
 export const pushRequest = z.object({
-  v: z.number().int(),
+  v: z.int(),
   deviceId,
-  entries: z.array(changeEntry).max(MAX_PUSH_ENTRIES),
+  entries: z.array(changeEntry).check(z.maxLength(MAX_PUSH_ENTRIES)),
 });
 export type PushRequest = z.infer<typeof pushRequest>;
 
 export const pushResult = z.object({
   id: recordId,
   status: z.enum(['applied', 'duplicate', 'rejected']),
-  code: z.enum(requestErrorCodes).optional(),
+  code: z.optional(z.enum(requestErrorCodes)),
 });
-export const pushResponse = z.object({ v: z.number().int(), results: z.array(pushResult) });
+export const pushResponse = z.object({ v: z.int(), results: z.array(pushResult) });
 export type PushResult = z.infer<typeof pushResult>;
 export type PushResponse = z.infer<typeof pushResponse>;
 
@@ -63,24 +63,24 @@ export const wireRecord = z.object({
   data: z.record(z.string(), z.json()),
   stamps: z.record(z.string(), hlcStamp),
   deleted: z.union([z.null(), hlcStamp]),
-  seq: z.number().int().nonnegative(),
+  seq: z.int().check(z.nonnegative()),
 });
 export type WireRecord = z.infer<typeof wireRecord>;
 
 export const pullQuery = z.object({
-  v: z.coerce.number().int(),
-  cursor: z.coerce.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
-  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(500),
+  v: z.coerce.number().check(z.int()),
+  cursor: z.coerce.number().check(z.int(), z.nonnegative(), z.maximum(Number.MAX_SAFE_INTEGER)),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_PULL_LIMIT)), 500),
 });
 export const pullResponse = z.object({
-  v: z.number().int(),
+  v: z.int(),
   records: z.array(wireRecord),
-  cursor: z.number().int().nonnegative(),
+  cursor: z.int().check(z.nonnegative()),
   more: z.boolean(),
   /** How many records are after the cursor in all: lets a first sync show real progress. */
-  remaining: z.number().int().nonnegative(),
+  remaining: z.int().check(z.nonnegative()),
 });
 export type PullResponse = z.infer<typeof pullResponse>;
 
-export const errorResponse = z.object({ code: z.enum(requestErrorCodes), fields: z.record(z.string(), z.string()).optional() });
+export const errorResponse = z.object({ code: z.enum(requestErrorCodes), fields: z.optional(z.record(z.string(), z.string())) });
 export type ErrorResponse = z.infer<typeof errorResponse>;

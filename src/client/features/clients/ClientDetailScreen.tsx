@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { ClientFields } from '#shared/schema/client.ts';
@@ -7,6 +8,7 @@ import { NoteThreads } from '../notes/NoteThreads.tsx';
 import { ConflictResolver } from '../conflicts/ConflictResolver.tsx';
 import { useOpenConflicts } from '../conflicts/useOpenConflicts.ts';
 import { clientFieldText } from './clientFieldText.ts';
+import { DataText } from '../../ui/DataText.tsx';
 
 const shownFields: (keyof ClientFields)[] = [
   'dateOfBirth', 'homeMunicipality', 'customerGroup', 'status', 'firstPermitDate', 'motherTongue', 'serviceLanguage',
@@ -17,6 +19,18 @@ export function ClientDetailScreen({ id }: { readonly id: string }) {
   const { t, i18n } = useTranslation(['clients', 'common']);
   const client = useClient(id);
   const conflicts = useOpenConflicts(id);
+  // Resolving a conflict removes the button that opened its dialog, so focus would drop to the start of the page:
+  // move it to the field's value instead, where a screen reader reads the value that stayed.
+  const resolvedField = useRef<keyof ClientFields | null>(null);
+  const values = useRef(new Map<keyof ClientFields, HTMLElement>());
+  useEffect(() => {
+    const field = resolvedField.current;
+    if (field === null) return;
+    const active = document.activeElement;
+    if (active !== null && active !== document.body) return;
+    resolvedField.current = null;
+    values.current.get(field)?.focus();
+  }, [conflicts]);
   if (client === undefined) return <p role="status">{t('common:loading')}</p>;
   if (client === null) return <NotFound />;
   const f = client.fields;
@@ -36,10 +50,18 @@ export function ClientDetailScreen({ id }: { readonly id: string }) {
           return (
             <div key={field} className={`details-row ${fieldConflicts.length ? 'has-conflict' : ''}`}>
               <dt>{t(`clients:field.${field}`)}</dt>
-              <dd>
-                {clientFieldText(field, f[field], t, i18n.language)}
+              <dd
+                tabIndex={-1}
+                ref={(el) => {
+                  if (el) values.current.set(field, el);
+                  else values.current.delete(field);
+                }}
+              >
+                <DataText field={field} empty={f[field] === ''}>
+                  {clientFieldText(field, f[field], t, i18n.language)}
+                </DataText>
                 {fieldConflicts.map((c) => (
-                  <ConflictResolver key={c.id} conflict={c} currentValue={f[field]} />
+                  <ConflictResolver key={c.id} conflict={c} currentValue={f[field]} onResolve={() => (resolvedField.current = field)} />
                 ))}
               </dd>
             </div>

@@ -1,13 +1,10 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientFields } from '#shared/schema/client.ts';
 import { TextInput } from '../../ui/TextInput.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { CheckboxField } from '../../ui/CheckboxField.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { useDraftForm } from '../forms/useDraftForm.ts';
-import { focusFirstInvalid } from '../forms/focusFirstInvalid.ts';
-import type { FieldErrors } from '../forms/fieldErrors.ts';
+import { useValidatedForm } from '../forms/useValidatedForm.ts';
 import { validateClient } from './clientForm.ts';
 import { customerGroupOptions, languageOptions, municipalityOptions, statusOptions } from './options.ts';
 
@@ -21,9 +18,7 @@ interface ClientFormProps {
 /** Create and edit share this form; the draft keeps what was typed across reloads until saved or cancelled. */
 export function ClientForm({ draftKey, initial, onSave, onCancel }: ClientFormProps) {
   const { t, i18n } = useTranslation(['clients', 'common', 'errors']);
-  const { values, setField, finish } = useDraftForm(draftKey, initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saving, setSaving] = useState(false);
+  const { values, setField, errors, saving, submit, cancel } = useValidatedForm({ draftKey, initial, validate: validateClient, onSave, onCancel });
   if (values === null) return <p role="status">{t('common:loading')}</p>;
 
   const err = (field: keyof ClientFields) => (errors[field] ? t(`errors:${errors[field]}`) : undefined);
@@ -34,25 +29,6 @@ export function ClientForm({ draftKey, initial, onSave, onCancel }: ClientFormPr
     onChange: (v: string) => setField(field, v),
     error: err(field),
   });
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (values === null) return;
-    const result = validateClient(values);
-    if (!result.ok) {
-      setErrors(result.errors);
-      focusFirstInvalid(event.currentTarget);
-      return;
-    }
-    setSaving(true);
-    await onSave(result.fields);
-    await finish();
-  }
-
-  async function cancel() {
-    await finish();
-    onCancel();
-  }
 
   return (
     <form className="form" onSubmit={(e) => void submit(e)} noValidate>

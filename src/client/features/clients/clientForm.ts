@@ -1,6 +1,7 @@
 import { clientRecord, type ClientFields } from '#shared/schema/client.ts';
 import { helsinkiDate } from '#shared/domain/dates.ts';
-import { fieldErrorsOf, type FieldErrors } from '../forms/fieldErrors.ts';
+import { fieldErrorsOf } from '../forms/fieldErrors.ts';
+import type { Validation } from '../forms/useValidatedForm.ts';
 
 export const emptyClient: ClientFields = {
   firstNames: '',
@@ -19,13 +20,11 @@ export const emptyClient: ClientFields = {
   status: 'guidance',
 };
 
-export type ClientValidation = { ok: true; fields: ClientFields } | { ok: false; errors: FieldErrors };
-
-export function validateClient(values: ClientFields, now = new Date()): ClientValidation {
+export function validateClient(values: ClientFields, now = new Date()): Validation<ClientFields> {
   const result = clientRecord(helsinkiDate(now)).safeParse(values);
   if (result.success) {
     const fields = result.data;
-    return { ok: true, fields: fields.interpreterNeeded ? fields : { ...fields, interpreterLanguage: '' } };
+    return { ok: true, value: fields.interpreterNeeded ? fields : { ...fields, interpreterLanguage: '' } };
   }
   return { ok: false, errors: fieldErrorsOf(result.error) };
 }

@@ -5,18 +5,25 @@ import { appDb } from '../../db/index.ts';
 import { resolveConflict, type ConflictView } from '../../db/conflictsRepo.ts';
 import { Button } from '../../ui/Button.tsx';
 import { clientFieldText } from '../clients/clientFieldText.ts';
+import { DataText, SLOT, withDataText } from '../../ui/DataText.tsx';
 
 interface ConflictResolverProps {
   readonly conflict: ConflictView;
   readonly currentValue: unknown;
+  /** Called as the choice is confirmed: the caller moves focus once this resolver (and its button) is gone. */
+  readonly onResolve?: () => void;
 }
 
 /** Marks a field "changed on another device" and lets a person choose which value stays. */
-export function ConflictResolver({ conflict, currentValue }: ConflictResolverProps) {
+export function ConflictResolver({ conflict, currentValue, onResolve }: ConflictResolverProps) {
   const { t, i18n } = useTranslation(['common', 'clients']);
   const [choice, setChoice] = useState<'keptCurrent' | 'tookOther'>('keptCurrent');
   const field = conflict.fields.field;
-  const show = (value: unknown) => clientFieldText(field, value, t, i18n.language);
+  const show = (value: unknown) => (
+    <DataText field={field} empty={value === ''}>
+      {clientFieldText(field, value, t, i18n.language)}
+    </DataText>
+  );
   return (
     <span className="conflict">
       <span className="conflict-badge" data-testid="conflict-marker">
@@ -34,15 +41,16 @@ export function ConflictResolver({ conflict, currentValue }: ConflictResolverPro
                   <RadioGroup className="field" value={choice} onChange={(v) => setChoice(v as typeof choice)}>
                     <Label className="field-label">{t('conflict.question')}</Label>
                     <Radio className="radio" value="keptCurrent">
-                      {t('conflict.current', { value: show(currentValue) })}
+                      {withDataText(t('conflict.current', { value: SLOT }), show(currentValue))}
                     </Radio>
                     <Radio className="radio" value="tookOther">
-                      {t('conflict.other', { value: show(conflict.fields.loserValue) })}
+                      {withDataText(t('conflict.other', { value: SLOT }), show(conflict.fields.loserValue))}
                     </Radio>
                   </RadioGroup>
                   <div className="form-actions">
                     <Button
                       onPress={() => {
+                        onResolve?.();
                         void resolveConflict(appDb(), conflict, choice).then(close);
                       }}
                     >

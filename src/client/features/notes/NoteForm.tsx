@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { meetingPlaces } from '#shared/schema/note.ts';
 import { serviceAreas } from '#shared/domain/noteTopics.ts';
@@ -8,9 +8,7 @@ import { CheckboxField } from '../../ui/CheckboxField.tsx';
 import { CheckboxGroupField } from '../../ui/CheckboxGroupField.tsx';
 import { Button } from '../../ui/Button.tsx';
 import type { NoteInput } from '../../db/notesRepo.ts';
-import { useDraftForm } from '../forms/useDraftForm.ts';
-import { focusFirstInvalid } from '../forms/focusFirstInvalid.ts';
-import type { FieldErrors } from '../forms/fieldErrors.ts';
+import { useValidatedForm } from '../forms/useValidatedForm.ts';
 import { languageOptions } from '../clients/options.ts';
 import { validateNote, type NoteFormValues } from './noteForm.ts';
 
@@ -24,9 +22,13 @@ interface NoteFormProps {
 
 export function NoteForm({ clientId, draftKey, initial, onSave, onCancel }: NoteFormProps) {
   const { t, i18n } = useTranslation(['notes', 'common', 'errors']);
-  const { values, setField, finish } = useDraftForm(draftKey, initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saving, setSaving] = useState(false);
+  const { values, setField, errors, saving, submit, cancel } = useValidatedForm({
+    draftKey,
+    initial,
+    validate: (v: NoteFormValues) => validateNote(v, clientId),
+    onSave,
+    onCancel,
+  });
   const sections = useMemo(
     () =>
       Object.entries(serviceAreas).map(([area, topics]) => ({
@@ -38,25 +40,6 @@ export function NoteForm({ clientId, draftKey, initial, onSave, onCancel }: Note
   );
   if (values === null) return <p role="status">{t('common:loading')}</p>;
   const err = (field: string) => (errors[field] ? t(`errors:${errors[field]}`) : undefined);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (values === null) return;
-    const result = validateNote(values, clientId);
-    if (!result.ok) {
-      setErrors(result.errors);
-      focusFirstInvalid(event.currentTarget);
-      return;
-    }
-    setSaving(true);
-    await onSave(result.input);
-    await finish();
-  }
-
-  async function cancel() {
-    await finish();
-    onCancel();
-  }
 
   return (
     <form className="form" onSubmit={(e) => void submit(e)} noValidate>

@@ -1,7 +1,8 @@
 import { noteFields, type NoteFields } from '#shared/schema/note.ts';
 import { helsinkiLocalToUtc, toHelsinkiLocalInput } from '#shared/domain/dates.ts';
 import type { NoteInput } from '../../db/notesRepo.ts';
-import { fieldErrorsOf, type FieldErrors } from '../forms/fieldErrors.ts';
+import { fieldErrorsOf } from '../forms/fieldErrors.ts';
+import type { Validation } from '../forms/useValidatedForm.ts';
 
 /** What the note form edits: text as typed, converted to a note only when it is valid. */
 export interface NoteFormValues extends Record<string, unknown> {
@@ -34,9 +35,7 @@ export function valuesOf(note: NoteFields): NoteFormValues {
   return { ...note, occurredAt: toHelsinkiLocalInput(new Date(note.occurredAt)), durationMinutes: String(note.durationMinutes), topics: [...note.topics] };
 }
 
-export type NoteValidation = { ok: true; input: NoteInput } | { ok: false; errors: FieldErrors };
-
-export function validateNote(values: NoteFormValues, clientId: string): NoteValidation {
+export function validateNote(values: NoteFormValues, clientId: string): Validation<NoteInput> {
   const occurredAt = helsinkiLocalToUtc(values.occurredAt);
   const duration = /^\d+$/.test(values.durationMinutes.trim()) ? Number(values.durationMinutes) : Number.NaN;
   const candidate = {
@@ -52,5 +51,5 @@ export function validateNote(values: NoteFormValues, clientId: string): NoteVali
   const result = noteFields.safeParse(candidate);
   if (!result.success) return { ok: false, errors: fieldErrorsOf(result.error) };
   const { clientId: _c, rootId: _r, supersedesId: _s, ...input } = result.data;
-  return { ok: true, input };
+  return { ok: true, value: input };
 }

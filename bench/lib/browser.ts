@@ -1,0 +1,58 @@
+/**
+ * The benchmark's Chromium: Debian's /usr/bin/chromium through playwright-core with the project's flags
+ * (tests/support/chromium.ts), one browser and one context (one fresh profile) for the whole run, a fresh tab for
+ * every measured leg.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../tests/support/chromium.ts';
+
+export interface BenchBrowser {
+  readonly browser: Browser;
+  readonly context: BrowserContext;
+  readonly version: string;
+  /** A new tab on the Silta page (served by a Silta server at `url`), ready when `window.siltaBench` is. */
+  siltaPage(url: string): Promise<Page>;
+  /** A new tab on pouchdb-server's origin with the PouchDB page script injected. */
+  pouchPage(url: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function openBrowser(pouchScript: string): Promise<BenchBrowser> {
+  const browser = await launchChromium();
+  const context = await browser.newContext();
+  return {
+    browser,
+    context,
+    version: browser.version(),
+    async siltaPage(url) {
+      const page = await context.newPage();
+      await page.goto(`${url}/`);
+      await page.waitForFunction(() => window.siltaBench !== undefined, undefined, { timeout: 30_000 });
+      return page;
+    },
+    async pouchPage(url) {
+      const page = await context.newPage();
+      await page.goto(`${url}/`);
+      await page.addScriptTag({ content: pouchScript });
+      await page.waitForFunction(() => window.pouchBench !== undefined, undefined, { timeout: 30_000 });
+      return page;
+    },
+    async close() {
+      await context.close().catch(() => undefined);
+      await browser.close();
+    },
+  };
+}
+
+/** Rejects when `work` takes longer than `ms`: every browser step of the benchmark is bounded in time. */
+export async function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${Math.round(ms / 1000)} s`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

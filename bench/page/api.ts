@@ -1,0 +1,95 @@
+/**
+ * What the benchmark pages expose on `window`, shared by the page code and the Node driver (types only: the driver
+ * calls these through page.evaluate).
+ */
+export interface FirstSyncArgs {
+  readonly dbName: string;
+  /** The id of the last record the server holds: the sync is done when it is stored. */
+  readonly lastId: string;
+}
+
+export interface FirstSyncResult {
+  /** From before opening the database to the last record committed. */
+  readonly ms: number;
+  readonly stored: number;
+  readonly lastStored: boolean;
+}
+
+export interface FloorResult extends FirstSyncResult {
+  readonly downloadMs: number;
+  readonly writeMs: number;
+  readonly pages: number;
+}
+
+/** Where Silta's first sync spends its time: the same steps as pullChanges, one after another, each timed. */
+export interface ProfileResult {
+  readonly ms: number;
+  /** Request sent → whole body received (server work, compression, transfer). */
+  readonly fetchMs: number;
+  readonly jsonParseMs: number;
+  /** The transport's pullResponse.safeParse (zod) of each page. */
+  readonly validateMs: number;
+  /** applyServerRecords: bulkGet, merge, bulkPut, cursor and clock, one transaction per page. */
+  readonly applyMs: number;
+  readonly pages: number;
+  readonly contentEncoding: string;
+  readonly stored: number;
+}
+
+export interface IncrementalArgs {
+  readonly deviceA: string;
+  readonly deviceB: string;
+  /** The record device A edits and device B must receive. */
+  readonly recordId: string;
+  readonly phone: string;
+}
+
+export interface IncrementalResult {
+  /** Device A sending its one change to the server. */
+  readonly pushMs: number;
+  /** Device B fetching it and storing it. */
+  readonly pullMs: number;
+  readonly arrived: boolean;
+}
+
+export interface SiltaBenchApi {
+  siltaFirstSync(args: FirstSyncArgs): Promise<FirstSyncResult>;
+  floorFirstSync(args: FirstSyncArgs): Promise<FloorResult>;
+  siltaProfile(dbName: string): Promise<ProfileResult>;
+  deleteDb(name: string): Promise<void>;
+  /** Writes `count` new notes for a client through the app's own notesRepo (record + change-log entry each). */
+  queueNotes(dbName: string, clientId: string, count: number): Promise<number>;
+  push(dbName: string): Promise<{ readonly sent: number; readonly queuedAfter: number }>;
+  pullAll(dbName: string): Promise<number>;
+  incremental(args: IncrementalArgs): Promise<IncrementalResult>;
+}
+
+export interface PouchFirstSyncArgs extends FirstSyncArgs {
+  readonly remote: string;
+}
+
+export interface PouchFirstSyncResult extends FirstSyncResult {
+  readonly requests: number;
+}
+
+export interface PouchIncrementalArgs extends IncrementalArgs {
+  readonly remote: string;
+}
+
+export interface PouchIncrementalResult extends IncrementalResult {
+  readonly requests: number;
+}
+
+export interface PouchBenchApi {
+  firstSync(args: PouchFirstSyncArgs): Promise<PouchFirstSyncResult>;
+  destroy(dbName: string): Promise<void>;
+  pullAll(remote: string, dbName: string): Promise<number>;
+  incremental(args: PouchIncrementalArgs): Promise<PouchIncrementalResult>;
+}
+
+declare global {
+  interface Window {
+    siltaBench?: SiltaBenchApi;
+    pouchBench?: PouchBenchApi;
+  }
+}

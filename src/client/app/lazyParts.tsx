@@ -1,0 +1,12 @@
+/**
+ * What the first paint does not need loads as its own chunk (all precached by the service worker, so they open
+ * offline too). The entry keeps React, i18n, the data layer and the app shell, within the P1 bundle budget.
+ */
+import { lazy } from 'react';
+
+export const LanguagePicker = lazy(() => import('./LanguagePicker.tsx').then((m) => ({ default: m.LanguagePicker })));
+export const UpdatePrompt = lazy(() => import('./UpdatePrompt.tsx').then((m) => ({ default: m.UpdatePrompt })));
+export const SyncPanel = lazy(() => import('../features/sync/SyncPanel.tsx').then((m) => ({ default: m.SyncPanel })));
+export const ClientListScreen = lazy(() =>
+  import('../features/clients/ClientListScreen.tsx').then((m) => ({ default: m.ClientListScreen })),
+);
