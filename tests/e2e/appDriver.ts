@@ -2,6 +2,7 @@
  * What a counsellor does in the app, as steps the end-to-end tests share. Elements are found by their role and
  * accessible name, as assistive technology finds them.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 export interface AppTab {
@@ -77,4 +78,287 @@ export async function editField(page: Page, label: string, value: string): Promi
   await page.getByLabel(label, { exact: true }).fill(value);
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByRole('link', { name: 'Edit' }).waitFor();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Shared by the accessibility, keyboard and reflow gates (tests/e2e/a11y, keyboard, reflow).
+// ---------------------------------------------------------------------------------------------------------------
+
+/** The UI languages the gates check: the two official languages, the source language and one right-to-left one. */
+export const gateLanguages = ['fi', 'sv', 'en', 'ar'] as const;
+export type GateLanguage = (typeof gateLanguages)[number];
+
+const localeCache = new Map<string, Record<string, unknown>>();
+
+/**
+ * A UI string as the app shows it in one language, read from locales/ ("namespace:dotted.key", `{{name}}`
+ * placeholders filled from `values`). Lets a test find elements by their accessible name in any language.
+ */
+export function uiText(lng: string, key: string, values: Record<string, string> = {}): string {
+  const [ns, path] = key.includes(':') ? (key.split(':', 2) as [string, string]) : ['common', key];
+  const file = `locales/${lng}/${ns}.json`;
+  let table = localeCache.get(file);
+  if (!table) {
+    table = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    localeCache.set(file, table);
+  }
+  let node: unknown = table;
+  for (const part of path.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
+  if (typeof node !== 'string') throw new Error(`no string ${key} in ${file}`);
+  return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? `{{${name}}}`);
+}
+
+/**
+ * A fresh browser profile on the app in one UI language, as if the person had chosen it earlier (the app keeps the
+ * choice in localStorage), controlled by the service worker.
+ */
+export async function openAppIn(browser: Browser, url: string, lng: string, viewport = { width: 1024, height: 768 }): Promise<AppTab> {
+  const context = await browser.newContext({ locale: lng, viewport });
+  // Only into a fresh profile: a later choice (switchLanguage, the language select) stays.
+  await context.addInitScript((language: string) => {
+    if (localStorage.getItem('silta.language') === null) localStorage.setItem('silta.language', language);
+  }, lng);
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+  await page.waitForFunction((language: string) => document.documentElement.lang === language, lng);
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  return { context, page };
+}
+
+/** Switches the UI language as the language select does (stored on the device), and starts the app again in it. */
+export async function switchLanguage({ page }: AppTab, lng: string): Promise<void> {
+  await page.evaluate((language) => localStorage.setItem('silta.language', language), lng);
+  await page.reload();
+  await page.waitForFunction((language: string) => document.documentElement.lang === language, lng);
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+}
+
+/** Moves to another screen inside the running app, as its own links do (no reload, no automatic start-up sync). */
+export async function goTo(page: Page, path: string): Promise<void> {
+  await page.evaluate((p) => {
+    history.pushState(null, '', p);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+  await page.waitForFunction((p) => location.pathname === p, path);
+}
+
+/** What seedGateRecords made, for screens whose address names a record. */
+export interface SeededIds {
+  /** The client with a corrected note (so it has history) and a phone number changed on two devices. */
+  readonly client: string;
+  readonly clientName: string;
+  /** The corrected note's thread (root) id. */
+  readonly note: string;
+}
+
+export const conflictClient = { firstNames: 'Aino', lastName: 'Korhonen', dateOfBirth: '1979-02-03', motherTongue: 'Estonian' } as const;
+
+/**
+ * Records every screen of the gates needs, made through the UI on two English tablets and synced to the server:
+ * two clients, a guidance note corrected once (so it has an earlier version) and a phone number edited on both
+ * tablets offline (so the client has an open conflict). A new profile gets all of it with its first sync.
+ */
+export async function seedGateRecords(browser: Browser, url: string): Promise<SeededIds> {
+  const [a, b] = await Promise.all([openApp(browser, url), openApp(browser, url)]);
+  try {
+    await createClient(a.page, { firstNames: 'Zahra', lastName: 'Ahmadi', dateOfBirth: '1992-11-30', motherTongue: 'Dari', municipality: 'Siuntio (Sjundeå)' });
+    await goTo(a.page, '/');
+    await createClient(a.page, conflictClient);
+    const client = new URL(a.page.url()).pathname.split('/')[2] ?? '';
+    await addNote(a.page, 'First meeting: discussed the initial assessment.');
+    const correct = a.page.getByRole('link', { name: 'Correct', exact: true });
+    const note = (await correct.getAttribute('href'))?.split('/')[4] ?? '';
+    await correct.click();
+    await a.page.getByLabel('Note', { exact: true }).fill('First meeting: discussed the initial assessment and housing.');
+    await a.page.getByRole('button', { name: 'Save' }).click();
+    await a.page.getByText('First meeting: discussed the initial assessment and housing.').waitFor();
+    await syncNow(a.page);
+
+    await syncNow(b.page);
+    const name = `${conflictClient.lastName}`;
+    await openClient(b.page, url, name);
+    await a.context.setOffline(true);
+    await b.context.setOffline(true);
+    await editField(a.page, 'Phone', '+358 40 111 1111');
+    await editField(b.page, 'Phone', '+358 50 222 2222');
+    await a.context.setOffline(false);
+    await b.context.setOffline(false);
+    await syncNow(a.page);
+    await syncNow(b.page);
+    await b.page.getByTestId('conflict-marker').waitFor();
+    if (!client || !note) throw new Error('seeding did not find the client and note ids');
+    return { client, note, clientName: `${conflictClient.firstNames} ${conflictClient.lastName}` };
+  } finally {
+    await a.context.close();
+    await b.context.close();
+  }
+}
+
+/** Waits until a new profile's first sync has brought everything seedGateRecords made, conflict included. */
+export async function waitForSeededRecords(page: Page, ids: SeededIds): Promise<void> {
+  await page.locator('.client-card').nth(1).waitFor({ timeout: 30_000 });
+  await goTo(page, `/clients/${ids.client}`);
+  await page.getByTestId('conflict-marker').waitFor({ timeout: 30_000 });
+  await page.locator('.note-history').waitFor();
+}
+
+/** The language of the page, from `<html lang>`. */
+function pageLanguage(page: Page): Promise<string> {
+  return page.evaluate(() => document.documentElement.lang);
+}
+
+/**
+ * One screen or dialog of the app, in a state worth checking. Every gate walks this one table (axe in four
+ * languages, reflow at 320 px and 200 % zoom, target sizes), so a new screen is checked by adding one line.
+ */
+export interface GateScreen {
+  readonly name: string;
+  readonly path: string | ((ids: SeededIds) => string);
+  /** Shown when this element is there (a CSS selector; default: the level-1 heading). */
+  readonly ready?: string;
+  /** Brings the screen into the state to check, after navigating to it. */
+  readonly prepare?: (tab: AppTab, lng: string, ids: SeededIds) => Promise<void>;
+  /** Undoes what prepare did that would otherwise leak into the next screen. */
+  readonly cleanup?: (tab: AppTab, lng: string, ids: SeededIds) => Promise<void>;
+}
+
+async function pressSave(page: Page, lng: string) {
+  await page.getByRole('button', { name: uiText(lng, 'common:action.save'), exact: true }).click();
+  await page.locator('.field-error:not(:empty)').first().waitFor();
+}
+
+/** Routes that hold the pull requests until released, so a running sync can be looked at. */
+const heldPulls = new WeakMap<BrowserContext, () => void>();
+
+export const gateScreens: readonly GateScreen[] = [
+  { name: 'client list', path: '/', ready: '.client-card' },
+  {
+    name: 'client list, language select open',
+    path: '/',
+    ready: '.client-card',
+    prepare: async ({ page }, lng) => {
+      await page.getByRole('button', { name: uiText(lng, 'common:language.label') }).click();
+      await page.getByRole('listbox').waitFor();
+    },
+    cleanup: async ({ page }) => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('listbox').waitFor({ state: 'detached' });
+    },
+  },
+  { name: 'new client', path: '/clients/new', ready: 'form' },
+  { name: 'new client, with errors', path: '/clients/new', ready: 'form', prepare: ({ page }, lng) => pressSave(page, lng) },
+  { name: 'edit client', path: (ids) => `/clients/${ids.client}/edit`, ready: 'form' },
+  {
+    name: 'client detail, note history open',
+    path: (ids) => `/clients/${ids.client}`,
+    ready: '.note-history',
+    prepare: async ({ page }) => {
+      await page.locator('.note-history summary').click();
+      await page.locator('.note-history[open] .note-version').first().waitFor();
+    },
+  },
+  {
+    name: 'conflict dialog',
+    path: (ids) => `/clients/${ids.client}`,
+    ready: '[data-testid="conflict-marker"]',
+    prepare: async ({ page }, lng) => {
+      await page.getByRole('button', { name: uiText(lng, 'common:conflict.choose') }).click();
+      await page.getByRole('dialog').getByRole('radiogroup').waitFor();
+    },
+    cleanup: async ({ page }) => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+    },
+  },
+  { name: 'new note', path: (ids) => `/clients/${ids.client}/notes/new`, ready: 'form' },
+  { name: 'new note, with errors', path: (ids) => `/clients/${ids.client}/notes/new`, ready: 'form', prepare: ({ page }, lng) => pressSave(page, lng) },
+  { name: 'correct note', path: (ids) => `/clients/${ids.client}/notes/${ids.note}/correct`, ready: 'form' },
+  { name: 'page not found', path: '/no-such-page' },
+  { name: 'accessibility statement', path: '/accessibility', ready: '#statement-heading' },
+  {
+    name: 'sync running',
+    path: '/',
+    ready: '.client-card',
+    prepare: async ({ context, page }, lng) => {
+      let release = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      heldPulls.set(context, release);
+      await context.route('**/api/sync/pull**', async (route) => {
+        await released;
+        await route.continue();
+      });
+      await page.getByRole('button', { name: uiText(lng, 'common:sync.now'), exact: true }).click();
+      await page.getByRole('progressbar').waitFor();
+    },
+    cleanup: async ({ context, page }) => {
+      heldPulls.get(context)?.();
+      await context.unrouteAll({ behavior: 'wait' });
+      await page.getByRole('progressbar').waitFor({ state: 'detached' });
+    },
+  },
+  {
+    name: 'sync failed offline, unsynced change at risk',
+    path: (ids) => `/clients/${ids.client}/edit`,
+    ready: 'form',
+    prepare: async ({ context, page }, lng) => {
+      // A change made offline, then "Sync now": the error, the unsynced count and (where the browser has not
+      // granted persistent storage, as headless Chromium does not) the warning that the change is at risk.
+      await context.setOffline(true);
+      await page.getByLabel(uiText(lng, 'clients:field.address'), { exact: true }).fill(`Kirkkotie 1 (${lng})`);
+      await page.getByRole('button', { name: uiText(lng, 'common:action.save'), exact: true }).click();
+      await page.locator('.details').waitFor();
+      await page.getByRole('button', { name: uiText(lng, 'common:sync.now'), exact: true }).click();
+      await page.locator('.sync-error').waitFor();
+      await page.locator('.sync-warning, .sync-storage').first().waitFor();
+    },
+    cleanup: async ({ context, page }) => {
+      // Back online, the app syncs by itself and the error and warning go.
+      await context.setOffline(false);
+      await page.locator('.sync-error').waitFor({ state: 'detached' });
+      await page.locator('.sync-warning').waitFor({ state: 'detached' });
+    },
+  },
+  {
+    name: 'changes refused by the server',
+    path: '/',
+    ready: '.client-card',
+    prepare: async ({ page }) => {
+      // A refusal as the sync code records it (db/rejectionsRepo.ts); only its code is shown. Written straight
+      // into IndexedDB, then the app is reloaded to show it.
+      await page.evaluate(
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const open = indexedDB.open('silta');
+            open.onsuccess = () => {
+              const tx = open.result.transaction('rejections', 'readwrite');
+              tx.objectStore('rejections').put({ id: 'gate-rejection', entry: { op: 'delete' }, code: 'recordDeleted', at: Date.now() });
+              tx.oncomplete = () => (open.result.close(), resolve());
+              tx.onerror = () => reject(tx.error ?? new Error('rejection not written'));
+            };
+            open.onerror = () => reject(open.error ?? new Error('database not opened'));
+          }),
+      );
+      await page.reload();
+      await page.locator('.sync-rejections').waitFor();
+      await page.locator('.client-card').first().waitFor();
+    },
+    cleanup: async ({ page }, lng) => {
+      await page.getByRole('button', { name: uiText(lng, 'common:sync.dismiss'), exact: true }).click();
+      await page.locator('.sync-rejections').waitFor({ state: 'detached' });
+    },
+  },
+];
+
+/** Opens a screen of the table in its state to check. */
+export async function showScreen(tab: AppTab, screen: GateScreen, ids: SeededIds): Promise<void> {
+  const lng = await pageLanguage(tab.page);
+  await goTo(tab.page, typeof screen.path === 'string' ? screen.path : screen.path(ids));
+  if (screen.ready) await tab.page.locator(screen.ready).first().waitFor();
+  else await tab.page.getByRole('heading', { level: 1 }).first().waitFor();
+  await screen.prepare?.(tab, lng, ids);
+}
+
+export async function leaveScreen(tab: AppTab, screen: GateScreen, ids: SeededIds): Promise<void> {
+  await screen.cleanup?.(tab, await pageLanguage(tab.page), ids);
 }

@@ -3,7 +3,7 @@ import type { ClientFields } from '#shared/schema/client.ts';
 import { TextInput } from '../../ui/TextInput.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { CheckboxField } from '../../ui/CheckboxField.tsx';
-import { Button } from '../../ui/Button.tsx';
+import { FormActions } from '../forms/FormActions.tsx';
 import { useValidatedForm } from '../forms/useValidatedForm.ts';
 import { validateClient } from './clientForm.ts';
 import { customerGroupOptions, languageOptions, municipalityOptions, statusOptions } from './options.ts';
@@ -64,10 +64,7 @@ export function ClientForm({ draftKey, initial, onSave, onCancel }: ClientFormPr
         <TextInput {...text('email')} type="email" autoComplete="off" />
         <TextInput {...text('address')} autoComplete="off" />
       </fieldset>
-      <div className="form-actions">
-        <Button type="submit" isDisabled={saving}>{t('common:action.save')}</Button>
-        <Button variant="secondary" onPress={() => void cancel()}>{t('common:action.cancel')}</Button>
-      </div>
+      <FormActions saving={saving} onCancel={() => void cancel()} />
     </form>
   );
 }

@@ -6,7 +6,7 @@ import { TextInput } from '../../ui/TextInput.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { CheckboxField } from '../../ui/CheckboxField.tsx';
 import { CheckboxGroupField } from '../../ui/CheckboxGroupField.tsx';
-import { Button } from '../../ui/Button.tsx';
+import { FormActions } from '../forms/FormActions.tsx';
 import type { NoteInput } from '../../db/notesRepo.ts';
 import { useValidatedForm } from '../forms/useValidatedForm.ts';
 import { languageOptions } from '../clients/options.ts';
@@ -62,10 +62,7 @@ export function NoteForm({ clientId, draftKey, initial, onSave, onCancel }: Note
         <TextInput label={t('notes:field.text')} multiline value={values.text} onChange={(v) => setField('text', v)} error={err('text')} isRequired />
         <TextInput label={t('notes:field.followUpDate')} type="date" value={values.followUpDate} onChange={(v) => setField('followUpDate', v)} error={err('followUpDate')} />
       </fieldset>
-      <div className="form-actions">
-        <Button type="submit" isDisabled={saving}>{t('common:action.save')}</Button>
-        <Button variant="secondary" onPress={() => void cancel()}>{t('common:action.cancel')}</Button>
-      </div>
+      <FormActions saving={saving} onCancel={() => void cancel()} />
     </form>
   );
 }

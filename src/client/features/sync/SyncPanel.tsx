@@ -57,6 +57,7 @@ export function SyncPanel() {
         </p>
       )}
       {persistence === 'persisted' && <p className="sync-storage">{t('sync.storagePersisted')}</p>}
+      {persistence === 'denied' && !atRisk && <p className="sync-storage">{t('sync.storageNotPersisted')}</p>}
       {atRisk && (
         <p className="sync-warning" role="alert">
           {nearlyFull ? t('sync.storageFull') : t('sync.storageAtRisk')}

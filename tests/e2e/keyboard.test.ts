@@ -1,0 +1,281 @@
+/**
+ * Every main task by keyboard alone (QUALITY.md, "Accessibility and language"): only `page.keyboard` once a task
+ * starts, no clicks and no `.fill()`. The conflict itself is produced with the shared mouse-driven steps; resolving
+ * it is the keyboard task. Along the way: the focus order of the client form, the skip link, and that focus is
+ * visible.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { serverAndBrowserPerFile } from './environment.ts';
+import { editField, goTo, openApp, openClient, syncNow, type AppTab } from './appDriver.ts';
+
+const env = serverAndBrowserPerFile();
+
+/** What a screen reader would announce for the focused element, roughly: its label, else its text. */
+function focusedName(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return '';
+    const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const labelledBy = el.getAttribute('aria-labelledby');
+    if (labelledBy) return labelledBy.split(/\s+/).map((id) => text(document.getElementById(id))).join(' ').trim();
+    const label = el.getAttribute('aria-label');
+    if (label) return label;
+    const labels = (el as HTMLInputElement).labels;
+    if (labels && labels.length > 0) return text(labels[0]);
+    return text(el);
+  });
+}
+
+/** The focused element's identity, to tell a new tab stop from a move between a date input's own segments. */
+function focusedKey(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return '';
+    (el as HTMLElement).dataset['kbd'] ??= Math.random().toString(36).slice(2);
+    return (el as HTMLElement).dataset['kbd'] ?? '';
+  });
+}
+
+/** Tab to the next element (a date input takes one Tab per segment before focus leaves it). */
+async function tab(page: Page, key = 'Tab'): Promise<string> {
+  const before = await focusedKey(page);
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press(key);
+    if ((await focusedKey(page)) !== before) return focusedName(page);
+  }
+  throw new Error(`focus did not leave ${await focusedName(page)}`);
+}
+
+/** Tabs forward until the focused element's name starts with `name`; returns the names passed on the way. */
+async function tabTo(page: Page, name: string | RegExp, max = 60): Promise<string[]> {
+  const passed: string[] = [];
+  const matches = (n: string) => (typeof name === 'string' ? n.startsWith(name) : name.test(n));
+  let current = await focusedName(page);
+  for (let i = 0; i < max && !(passed.length > 0 && matches(current)); i++) {
+    current = await tab(page);
+    passed.push(current);
+  }
+  if (!matches(current)) throw new Error(`never reached "${String(name)}" by Tab; passed: ${passed.join(' | ')}`);
+  return passed;
+}
+
+/** Whether focus is drawn: an outline on the element, or on the drawn box of a custom checkbox or radio. */
+function focusIndicator(page: Page): Promise<{ style: string; width: number; color: string }> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement;
+    const label = el.closest('label');
+    const drawn = label?.querySelector('.checkbox-box') ?? null;
+    const style = drawn ? getComputedStyle(drawn) : label?.classList.contains('radio') ? getComputedStyle(label, '::before') : getComputedStyle(el);
+    return { style: style.outlineStyle, width: parseFloat(style.outlineWidth), color: style.outlineColor };
+  });
+}
+
+async function expectFocusVisible(page: Page): Promise<void> {
+  const indicator = await focusIndicator(page);
+  const name = await focusedName(page);
+  expect(indicator.style, `focus indicator of "${name}"`).not.toBe('none');
+  expect(indicator.width, `focus outline width of "${name}"`).toBeGreaterThanOrEqual(2);
+  expect(indicator.color, `focus outline colour of "${name}"`).not.toMatch(/rgba\(.*, 0\)|transparent/);
+}
+
+/** Opens a react-aria Select on the focused button with Enter, types to find an option, and chooses it. */
+async function chooseByTyping(page: Page, typed: string): Promise<void> {
+  await page.keyboard.press('Enter');
+  await page.getByRole('listbox').waitFor();
+  await page.keyboard.type(typed);
+  await page.keyboard.press('Enter');
+  await page.getByRole('listbox').waitFor({ state: 'detached' });
+}
+
+describe('keyboard alone', () => {
+  let a: AppTab;
+  beforeAll(async () => {
+    a = await openApp(env.browser, env.server.url);
+  });
+  afterAll(async () => {
+    await a.context.close();
+  });
+
+  it('offers the skip link as the first Tab stop and it moves focus to the main content', async () => {
+    const { page } = a;
+    await page.goto(`${env.server.url}/`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await focusedName(page)).toBe('Skip to content');
+    await expectFocusVisible(page);
+    // Shown while focused: inside the viewport, not parked off-screen.
+    const box = await page.evaluate(() => document.activeElement!.getBoundingClientRect().toJSON() as DOMRect);
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'main');
+    // The next Tab continues from the main content, not from the header.
+    expect(await tab(page)).toBe('New client');
+    await expectFocusVisible(page);
+  });
+
+  it('creates a client: Tab through the form in reading order, selects by Enter, arrows and typing, Space, Enter', async () => {
+    const { page } = a;
+    await page.goto(`${env.server.url}/`);
+    await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
+    await tabTo(page, 'New client');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'New client' }).waitFor();
+
+    await tabTo(page, 'First names');
+    await expectFocusVisible(page);
+    await page.keyboard.type('Mariam');
+    expect(await tab(page)).toBe('Last name');
+    await page.keyboard.type('Haddad');
+    expect(await tab(page)).toBe('Date of birth');
+    await expectFocusVisible(page);
+    // A date input takes its segments in the browser's own order (day and month first, in either order, for
+    // English), so the day equals the month here.
+    await page.keyboard.type('07071990');
+    expect(await page.getByLabel('Date of birth').inputValue()).toBe('1990-07-07');
+
+    expect(await tab(page)).toBe('Mother tongue');
+    await expectFocusVisible(page);
+    await chooseByTyping(page, 'Arab');
+    expect(await focusedName(page)).toBe('Arabic Mother tongue');
+
+    // Home municipality: open with Enter, move with the arrow keys, choose with Enter.
+    expect(await tab(page)).toMatch(/Home municipality$/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('listbox').waitFor();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByRole('listbox').waitFor({ state: 'detached' });
+    expect(await focusedName(page)).toBe('Siuntio (Sjundeå) Home municipality');
+
+    expect(await tab(page)).toMatch(/Customer group$/);
+    expect(await tab(page)).toMatch(/Status$/);
+    expect(await tab(page)).toBe('Date of first residence permit');
+    expect(await tab(page)).toMatch(/Language of service$/);
+    await chooseByTyping(page, 'Swed');
+    expect(await focusedName(page)).toBe('Swedish Language of service');
+
+    expect(await tab(page)).toBe('Needs an interpreter');
+    await expectFocusVisible(page);
+    await page.keyboard.press('Space');
+    await page.getByRole('checkbox', { name: 'Needs an interpreter' }).and(page.locator(':checked')).waitFor();
+    expect(await tab(page)).toMatch(/Interpreter's language$/);
+    await chooseByTyping(page, 'Arab');
+
+    expect(await tab(page)).toBe('Phone');
+    await page.keyboard.type('+358 40 123 4567');
+    expect(await tab(page)).toBe('Email');
+    expect(await tab(page)).toBe('Address');
+    await page.keyboard.type('Kirkkotie 1');
+    // Implicit submission: Enter in a text field saves the form.
+    await page.keyboard.press('Enter');
+
+    await page.getByRole('heading', { level: 1, name: 'Mariam Haddad' }).waitFor();
+    const detail = (label: string) => page.locator('.details-row', { has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd').textContent();
+    expect(await detail('Mother tongue')).toBe('Arabic');
+    expect(await detail('Home municipality')).toBe('Siuntio (Sjundeå)');
+    expect(await detail('Language of service')).toBe('Swedish');
+    expect(await detail("Interpreter's language")).toBe('Arabic');
+    expect(await detail('Date of birth')).toContain('1990');
+    expect(await detail('Phone')).toBe('+358 40 123 4567');
+  });
+
+  it('writes a guidance note with topics', async () => {
+    const { page } = a;
+    await page.getByRole('heading', { level: 1, name: 'Mariam Haddad' }).waitFor();
+    await tabTo(page, 'Add a guidance note');
+    await expectFocusVisible(page);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: /New guidance note/ }).waitFor();
+
+    await tabTo(page, /Place$/);
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('listbox').waitFor();
+    await page.keyboard.type('Remote');
+    await page.keyboard.press('Enter');
+    await page.getByRole('listbox').waitFor({ state: 'detached' });
+    expect(await focusedName(page)).toBe('Remote Place');
+
+    await tabTo(page, 'Housing');
+    await expectFocusVisible(page);
+    await page.keyboard.press('Space');
+    await tabTo(page, 'Referral to other services');
+    await page.keyboard.press('Space');
+    await tabTo(page, 'Note');
+    await page.keyboard.type('Looked for a rental flat together.');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Referred to the housing office.');
+    await tabTo(page, 'Save');
+    await expectFocusVisible(page);
+    await page.keyboard.press('Enter');
+
+    await page.getByRole('heading', { level: 1, name: 'Mariam Haddad' }).waitFor();
+    await page.getByText('Looked for a rental flat together.').waitFor();
+    const topics = page.locator('.note-card', { hasText: 'Looked for a rental flat together.' }).getByRole('list', { name: 'Topics', exact: true });
+    await topics.getByRole('listitem').first().waitFor();
+    expect(await topics.getByRole('listitem').allTextContents()).toEqual(['Housing', 'Referral to other services']);
+  });
+
+  it('resolves a sync conflict: opens the dialog, picks the other change with the arrow keys, confirms with Enter', async () => {
+    // The conflict: the same phone number changed on two tablets offline (set up with the usual mouse steps).
+    const { page } = a;
+    await syncNow(page);
+    const b = await openApp(env.browser, env.server.url);
+    try {
+      await syncNow(b.page);
+      await openClient(b.page, env.server.url, 'Haddad');
+      await openClient(page, env.server.url, 'Haddad');
+      await a.context.setOffline(true);
+      await b.context.setOffline(true);
+      await editField(page, 'Phone', '+358 40 111 1111');
+      await editField(b.page, 'Phone', '+358 50 222 2222');
+      await a.context.setOffline(false);
+      await b.context.setOffline(false);
+      await syncNow(page);
+      await syncNow(b.page);
+      await syncNow(page);
+    } finally {
+      await b.context.close();
+    }
+    await page.getByTestId('conflict-marker').waitFor();
+    const phone = page.locator('.details-row', { has: page.locator('dt', { hasText: /^Phone$/ }) }).locator('dd');
+    expect(await phone.textContent()).toMatch(/^\+358 50 222 2222/);
+
+    // From here on, only the keyboard.
+    await tabTo(page, 'Choose the value');
+    await expectFocusVisible(page);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Phone was changed on two devices' });
+    await dialog.waitFor();
+    // Focus is inside the dialog, and Tab stays inside it.
+    expect(await page.evaluate(() => document.activeElement?.closest('[role=dialog]') !== null)).toBe(true);
+    expect(await tab(page)).toBe('Shown now: +358 50 222 2222');
+    await expectFocusVisible(page);
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedName(page)).toBe('The other change: +358 40 111 1111');
+    expect(await dialog.getByRole('radio', { name: /The other change/ }).isChecked()).toBe(true);
+    expect(await tab(page)).toBe('Confirm');
+    await expectFocusVisible(page);
+    await page.keyboard.press('Enter');
+
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByTestId('conflict-marker').waitFor({ state: 'detached' });
+    expect(await phone.textContent()).toBe('+358 40 111 1111');
+    // Focus is not lost to the page's start: it lands on the resolved field, and Tab goes on from there.
+    expect(await page.evaluate(() => document.activeElement?.closest('.details-row')?.querySelector('dt')?.textContent)).toBe('Phone');
+    await expectFocusVisible(page);
+  });
+
+  it('closes a select list with Escape and returns focus to the button that opened it', async () => {
+    const { page } = a;
+    await goTo(page, '/');
+    await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
+    await tabTo(page, /Language$/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('listbox').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('listbox').waitFor({ state: 'detached' });
+    expect(await focusedName(page)).toMatch(/Language$/);
+  });
+});
