@@ -10,6 +10,7 @@ import { updateClient } from '../../src/client/db/clientsRepo.ts';
 import { countUnsynced } from '../../src/client/db/changeLog.ts';
 import { SiltaDb, type RecordRow } from '../../src/client/db/database.ts';
 import { addNote } from '../../src/client/db/notesRepo.ts';
+import { makeNote } from '../../tests/fixtures/builders.ts';
 import { pullChanges, PULL_PAGE_SIZE } from '../../src/client/sync/pullChanges.ts';
 import { pushChanges } from '../../src/client/sync/pushChanges.ts';
 import { httpTransport } from '../../src/client/sync/transport.ts';
@@ -141,17 +142,14 @@ async function deleteDb(name: string): Promise<void> {
 async function queueNotes(dbName: string, clientId: string, count: number): Promise<number> {
   const db = deviceDb(dbName);
   for (let i = 0; i < count; i += 1) {
-    await addNote(db, clientId, {
-      occurredAt: new Date(Date.UTC(2026, 0, 5, 8, i % 60)).toISOString(),
-      durationMinutes: 45,
-      place: 'kyrkslattTownHall',
-      placeOther: '',
-      interpreterUsed: false,
-      interpreterLanguage: '',
-      topics: ['generalGuidance'],
-      text: `Benchmark note ${i}: talked about housing allowance and the next steps.`,
-      followUpDate: '',
-    });
+    await addNote(
+      db,
+      clientId,
+      makeNote({
+        occurredAt: new Date(Date.UTC(2026, 0, 5, 8, i % 60)).toISOString(),
+        text: `Benchmark note ${i}: talked about housing allowance and the next steps.`,
+      }),
+    );
   }
   return countUnsynced(db);
 }

@@ -1,15 +1,13 @@
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { isOnline, subscribeOnline } from '../platform/onlineStatus.ts';
-import { appDb } from '../db/index.ts';
-import { countUnsynced } from '../db/changeLog.ts';
+import { useUnsyncedCount } from '../features/sync/useUnsyncedCount.ts';
 
 /** Online or offline, and how many local changes the server has not yet received. */
 export function ConnectionStatus() {
   const { t } = useTranslation('common');
   const online = useSyncExternalStore(subscribeOnline, isOnline);
-  const unsynced = useLiveQuery(() => countUnsynced(appDb()), []);
+  const unsynced = useUnsyncedCount();
   return (
     <div className="connection" role="status">
       <span className={`connection-dot ${online ? 'is-online' : 'is-offline'}`} aria-hidden="true" />

@@ -3,13 +3,13 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { ProgressBar, Label } from 'react-aria-components';
 import { appDb } from '../../db/index.ts';
 import { readLastSync } from '../../db/syncMeta.ts';
-import { countUnsynced } from '../../db/changeLog.ts';
 import { useSyncState } from '../../state/syncState.ts';
 import { syncNow } from '../../sync/appSync.ts';
 import { Button } from '../../ui/Button.tsx';
 import { formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { usePersistence } from './usePersistence.ts';
 import { Rejections } from './Rejections.tsx';
+import { useUnsyncedCount } from './useUnsyncedCount.ts';
 
 /** Sync status for the person holding the tablet: what is waiting, what is happening, what went wrong. */
 export function SyncPanel() {
@@ -17,7 +17,7 @@ export function SyncPanel() {
   const lng = i18n.language;
   const { running, progress, lastError } = useSyncState();
   const lastSync = useLiveQuery(() => readLastSync(appDb()), []);
-  const unsynced = useLiveQuery(() => countUnsynced(appDb()), []) ?? 0;
+  const unsynced = useUnsyncedCount() ?? 0;
   const { persistence, nearlyFull } = usePersistence();
   const atRisk = unsynced > 0 && (persistence === 'denied' || nearlyFull);
 
