@@ -12,7 +12,8 @@ import { buildApp } from '#server/app.ts';
 import { openSqliteStore } from '#server/store/sqlite.ts';
 import type { Store } from '#server/store/types.ts';
 import type { IncrementalResult, PouchIncrementalResult } from './page/api.ts';
-import { within } from './lib/browser.ts';
+import { BENCH_SIGN_INS_PER_MINUTE, createBenchAccount } from './lib/account.ts';
+import { signInPage, within } from './lib/browser.ts';
 import type { BenchContext } from './lib/context.ts';
 import { deviceIdFor, makeCaseload, makeClientFields, Rng, SeedDevice } from './lib/data.ts';
 import { removeDir, tempDir } from './lib/processes.ts';
@@ -36,6 +37,8 @@ function countingStore(inner: Store): { store: Store; counts: Counts } {
   const counts: Counts = { writes: 0, transactions: 0 };
   const store: Store = {
     kind: inner.kind,
+    audit: inner.audit,
+    accounts: inner.accounts,
     get writeTransactions() {
       return inner.writeTransactions;
     },
@@ -64,10 +67,11 @@ export async function runP6(ctx: BenchContext): Promise<SuiteResult> {
   const iterations = ctx.quick ? 10 : 25;
   const pushRuns = 3;
   const dir = await tempDir('p6');
+  await createBenchAccount({ dataDir: dir });
   const inner = await openSqliteStore(dir);
   await inner.migrate();
   const { store, counts } = countingStore(inner);
-  const app = await buildApp({ store, config: { version: 'bench' }, staticDir: ctx.pages.siltaDir });
+  const app = await buildApp({ store, config: { version: 'bench', signInsPerMinute: BENCH_SIGN_INS_PER_MINUTE }, staticDir: ctx.pages.siltaDir });
   const requests: string[] = [];
   app.server.on('request', (req: IncomingMessage) => requests.push(`${req.method ?? '?'} ${(req.url ?? '').split('?')[0] ?? ''}`));
   try {
@@ -89,7 +93,8 @@ export async function runP6(ctx: BenchContext): Promise<SuiteResult> {
     const siltaPage = await b.siltaPage(url);
     const pouchPage = await b.pouchPage(pouch.url);
     try {
-      // (a) One push of 100 queued changes, three times.
+      // (a) One push of 100 queued changes, three times, by a device signed in as itself (the server checks).
+      await signInPage(siltaPage, 'p6-pusher');
       const pushes: { requests: string[]; writes: number; transactions: number; storeCounter: number; sent: number; applied: number }[] = [];
       for (let run = 0; run < pushRuns; run += 1) {
         const queued = await bounded('queue notes', siltaPage.evaluate(({ n, client }) => window.siltaBench?.queueNotes('p6-pusher', client, n) ?? Promise.resolve(-1), { n: 100, client: clientIds[run] ?? '' }));
@@ -111,7 +116,9 @@ export async function runP6(ctx: BenchContext): Promise<SuiteResult> {
       }
       ctx.log(`P6a: ${pushes.map((p) => `${p.sent} changes → ${p.requests.length} request(s) [${p.requests.join(', ')}], ${p.transactions} transaction(s), ${p.applied} records`).join('; ')}`);
 
-      // (b) Incremental sync of one change, Silta and PouchDB alternating, after both devices have everything.
+      // (b) Incremental sync of one change, Silta and PouchDB alternating, after both devices have everything. The
+      // two devices share the tab's cookie jar, so B pulls on A's session: the server ties only pushes to the device.
+      await signInPage(siltaPage, 'p6-a');
       await bounded('first pull', siltaPage.evaluate((name) => window.siltaBench?.pullAll(name) ?? Promise.resolve(-1), 'p6-a'));
       await bounded('first pull', siltaPage.evaluate((name) => window.siltaBench?.pullAll(name) ?? Promise.resolve(-1), 'p6-b'));
       await within(120_000, 'PouchDB first pull', pouchPage.evaluate((name) => window.pouchBench?.pullAll(`${location.origin}/incremental`, name) ?? Promise.resolve(-1), 'p6-a'));

@@ -1,15 +1,19 @@
 /**
  * P7: the server alone on this 2-core machine. Apply throughput: devices push 100-entry batches of new notes over
  * real HTTP to the built server (dist/server/main.js), on SQLite and then on a throwaway PostgreSQL 15; the request
- * bodies are made before the clock starts, and several devices push at once, each its batches in order. Pull
- * latency: autocannon with 200 connections for 10 s, each asking for what a device that is slightly behind asks for.
+ * bodies are made and every device signed in (its own session) before the clock starts, and several devices push at
+ * once, each its batches in order. The notes belong to 1,000 clients pushed first by another device, in the
+ * benchmark counsellor's municipalities. Pull latency: autocannon with 200 connections for 10 s, each asking for
+ * what a device that is slightly behind asks for, with one device's session cookie.
  */
 import autocannon, { type Result } from 'autocannon';
 import pg from 'pg';
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '#shared/schema/auth.ts';
 import type { PushResponse } from '#shared/schema/sync.ts';
 import { startPostgres } from '../tests/integration/postgresServer.ts';
+import { createBenchAccount, signInDevice } from './lib/account.ts';
 import type { BenchContext } from './lib/context.ts';
-import { chunks, deviceIdFor, makeCaseload, Rng, SeedDevice } from './lib/data.ts';
+import { chunks, deviceIdFor, makeCaseload, makeClientFields, makeNote, Rng, SeedDevice, type SeedNote } from './lib/data.ts';
 import { onInterrupt, removeDir, startSiltaServer, tempDir } from './lib/processes.ts';
 import type { BarRow, SuiteResult } from './lib/report.ts';
 import { noteInserts } from './lib/seed.ts';
@@ -20,6 +24,7 @@ const BATCH = 100;
 /** A device pulling with the app's page size after this many others' changes. */
 const PULL_BEHIND = 10;
 const PULL_CONNECTIONS = 200;
+const PULLER_SEED = 7_070;
 /** What Chromium sends on this origin; the server then answers with brotli, as it does for the app. */
 const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
 
@@ -30,10 +35,21 @@ interface ApplyRun {
   readonly requests: number;
 }
 
-/** Request bodies for `batches` pushes from DEVICES devices, each device's in its own list, oldest first. */
-function makeLoad(seed: number, batches: number): string[][] {
+const CLIENT_SEED = 7_777;
+const CLIENTS = 1000;
+const NOTES_FROM = Date.UTC(2025, 0, 1);
+
+/** One device's part of a load: its id and its push bodies, oldest first. */
+interface DeviceLoad {
+  readonly deviceId: string;
+  readonly bodies: readonly string[];
+}
+
+/** Request bodies for `batches` pushes of new notes (of `clientIds`) from DEVICES devices. */
+function makeLoad(seed: number, batches: number, clientIds: readonly string[]): DeviceLoad[] {
   const rng = new Rng(seed);
-  const { notes } = makeCaseload(seed + 1, 1000, batches * BATCH);
+  const noteRng = new Rng(seed + 1);
+  const notes: SeedNote[] = Array.from({ length: batches * BATCH }, (_, i) => makeNote(noteRng, clientIds, NOTES_FROM + i * 60_000));
   const devices = Array.from({ length: DEVICES }, () => new SeedDevice(deviceIdFor(rng), rng));
   const perDevice: string[][] = devices.map(() => []);
   chunks(notes, BATCH).forEach((batch, i) => {
@@ -41,21 +57,40 @@ function makeLoad(seed: number, batches: number): string[][] {
     if (device === undefined) return;
     perDevice[i % DEVICES]?.push(JSON.stringify(device.push(noteInserts(device, batch))));
   });
-  return perDevice;
+  return devices.map((d, i) => ({ deviceId: d.deviceId, bodies: perDevice[i] ?? [] }));
 }
 
-async function applyLoad(url: string, perDevice: readonly (readonly string[])[], timeLimitMs: number): Promise<ApplyRun> {
+/** Every device of a load signs in as itself (a push must come from the signed-in device): their cookies, in order. */
+async function signInAll(url: string, load: readonly DeviceLoad[]): Promise<string[]> {
+  const cookies: string[] = [];
+  for (const device of load) cookies.push((await signInDevice(url, device.deviceId)).cookie);
+  return cookies;
+}
+
+/** The clients the load's notes belong to, pushed by a device of their own before anything is timed. */
+async function seedClients(url: string): Promise<string[]> {
+  const rng = new Rng(CLIENT_SEED);
+  const { clientIds } = makeCaseload(CLIENT_SEED + 1, CLIENTS, 0);
+  const device = new SeedDevice(deviceIdFor(rng), rng);
+  const entries = clientIds.map((id, i) => device.insert('client', id, makeClientFields(rng, i)));
+  const bodies = chunks(entries, BATCH).map((batch) => JSON.stringify(device.push(batch)));
+  const [cookie] = await signInAll(url, [{ deviceId: device.deviceId, bodies }]);
+  await applyLoad(url, [{ deviceId: device.deviceId, bodies }], [cookie ?? ''], 60_000);
+  return clientIds;
+}
+
+async function applyLoad(url: string, load: readonly DeviceLoad[], cookies: readonly string[], timeLimitMs: number): Promise<ApplyRun> {
   let applied = 0;
   let requests = 0;
   const t0 = performance.now();
   const deadline = t0 + timeLimitMs;
   await Promise.all(
-    perDevice.map(async (bodies) => {
+    load.map(async ({ bodies }, device) => {
       for (const body of bodies) {
         if (performance.now() > deadline) return;
         const res = await fetch(`${url}/api/sync/push`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip' },
+          headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip', cookie: cookies[device] ?? '', [CSRF_HEADER]: CSRF_HEADER_VALUE },
           body,
           signal: AbortSignal.timeout(30_000),
         });
@@ -73,22 +108,25 @@ async function applyLoad(url: string, perDevice: readonly (readonly string[])[],
 }
 
 async function measureApply(ctx: BenchContext, label: string, url: string, seed: number, runs: number, batches: number): Promise<ApplyRun[]> {
+  const clientIds = await seedClients(url);
   // Untimed warm-up: connections, the JIT, the database's caches.
-  await applyLoad(url, makeLoad(seed, 16), 60_000);
+  const warmUp = makeLoad(seed, 16, clientIds);
+  await applyLoad(url, warmUp, await signInAll(url, warmUp), 60_000);
   const out: ApplyRun[] = [];
   for (let run = 0; run < runs; run += 1) {
-    const load = makeLoad(seed + 100 * (run + 1), batches);
-    const result = await applyLoad(url, load, 60_000);
+    const load = makeLoad(seed + 100 * (run + 1), batches, clientIds);
+    const cookies = await signInAll(url, load);
+    const result = await applyLoad(url, load, cookies, 60_000);
     ctx.log(`P7 ${label} apply run ${run + 1}/${runs}: ${result.changes} changes in ${(result.ms / 1000).toFixed(2)} s = ${result.perSecond.toFixed(0)} changes/s`);
     out.push(result);
   }
   return out;
 }
 
-async function headSeq(url: string): Promise<number> {
-  const res = await fetch(`${url}/api/sync/pull?v=1&cursor=0&limit=1`);
+async function headSeq(url: string, cookie: string): Promise<number> {
+  const res = await fetch(`${url}/api/sync/pull?v=1&cursor=0&limit=1`, { headers: { cookie } });
   const page = (await res.json()) as { records: { seq: number }[]; remaining: number };
-  // Every change in this suite is a new note, so sequence numbers run 1…n without gaps.
+  // Every change in this suite is a new client or note, so sequence numbers run 1…n without gaps.
   return (page.records[0]?.seq ?? 0) + page.remaining;
 }
 
@@ -118,13 +156,28 @@ const EXTRA_VARIANTS: readonly PullVariant[] = [
   { name: 'one device alone (1 connection), browser Accept-Encoding', connections: 1, headers: { 'accept-encoding': BROWSER_ACCEPT_ENCODING } },
 ];
 
-async function pullOnce(ctx: BenchContext, label: string, url: string, variant: PullVariant, duration: number): Promise<PullRun> {
+/**
+ * Waits (at most a minute) until the server answers its health check within 50 ms: requests autocannon gave up on
+ * are still being served, and would otherwise slow the next load down.
+ */
+async function drained(url: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const t0 = performance.now();
+    await fetch(new URL('/api/health', url)).then((res) => res.arrayBuffer());
+    if (performance.now() - t0 < 50) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+async function pullOnce(ctx: BenchContext, label: string, url: string, cookie: string, variant: PullVariant, duration: number): Promise<PullRun> {
+  await drained(url);
   const r: Result = await autocannon({
     url,
     connections: variant.connections,
     duration,
     timeout: 10,
-    headers: { accept: 'application/json', ...variant.headers },
+    headers: { accept: 'application/json', cookie, ...variant.headers },
   });
   const result = { variant: variant.name, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, rps: r.requests.average, errors: r.errors + r.timeouts, non2xx: r.non2xx };
   ctx.log(`P7 ${label} pull (${variant.name}): p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.rps.toFixed(0)} req/s, ${result.errors} errors, ${result.non2xx} non-2xx`);
@@ -132,17 +185,19 @@ async function pullOnce(ctx: BenchContext, label: string, url: string, variant: 
 }
 
 async function measurePull(ctx: BenchContext, label: string, url: string, runs: number, extras: readonly PullVariant[]): Promise<PullRun[]> {
-  const head = await headSeq(url);
+  // One device's session for every connection: sessions are looked up by token, so sharing one costs the same.
+  const { cookie } = await signInDevice(url, deviceIdFor(new Rng(PULLER_SEED)));
+  const head = await headSeq(url, cookie);
   const cursor = Math.max(0, head - PULL_BEHIND);
   const pullUrl = `${url}/api/sync/pull?v=1&cursor=${cursor}&limit=1000`;
-  const check = await fetch(pullUrl);
+  const check = await fetch(pullUrl, { headers: { cookie } });
   const page = (await check.json()) as { records: unknown[]; more: boolean };
   if (page.records.length !== Math.min(head, PULL_BEHIND) || page.more) throw new Error(`pull at ${cursor} returned ${page.records.length} records`);
-  await pullOnce(ctx, `${label} warm-up`, pullUrl, SATURATED, 2);
+  await pullOnce(ctx, `${label} warm-up`, pullUrl, cookie, SATURATED, 2);
   const out: PullRun[] = [];
-  for (let run = 0; run < runs; run += 1) out.push(await pullOnce(ctx, label, pullUrl, SATURATED, 10));
+  for (let run = 0; run < runs; run += 1) out.push(await pullOnce(ctx, label, pullUrl, cookie, SATURATED, 10));
   const headUrl = `${url}/api/sync/pull?v=1&cursor=${head}&limit=1000`;
-  for (const variant of extras) out.push(await pullOnce(ctx, label, variant.atHead === true ? headUrl : pullUrl, variant, 5));
+  for (const variant of extras) out.push(await pullOnce(ctx, label, variant.atHead === true ? headUrl : pullUrl, cookie, variant, 5));
   return out;
 }
 
@@ -168,6 +223,7 @@ export async function runP7(ctx: BenchContext): Promise<SuiteResult> {
   let sqliteApply: ApplyRun[];
   let sqlitePull: PullRun[];
   try {
+    await createBenchAccount({ dataDir: sqliteDir });
     const server = await startSiltaServer({ dataDir: sqliteDir });
     try {
       sqliteApply = await measureApply(ctx, 'SQLite', server.url, 7_000, runs, batches);
@@ -186,6 +242,7 @@ export async function runP7(ctx: BenchContext): Promise<SuiteResult> {
   let pgPull: PullRun[];
   try {
     const databaseUrl = await createDatabase(postgres.url, 'silta_bench');
+    await createBenchAccount({ dataDir: pgDir, databaseUrl });
     const server = await startSiltaServer({ dataDir: pgDir, databaseUrl });
     try {
       pgApply = await measureApply(ctx, 'PostgreSQL', server.url, 7_000, runs, batches);

@@ -1,8 +1,8 @@
 /**
- * `npm run bench`: Silta's sync benchmarks (QUALITY.md P5–P7), side by side in one run, on this machine.
+ * `npm run bench`: Silta's performance benchmarks (QUALITY.md P2–P7), side by side in one run, on this machine.
  *
- *   npm run bench                          everything: P5 at 10k and 100k notes, P6, P7 (about 15 minutes)
- *   npm run bench -- --only=P5,P7 --quick  a subset, 10k notes only and fewer repeats, for iteration
+ *   npm run bench                          everything: P2, P3 (250k notes), P4, P5 (10k and 100k), P6, P7 (about 50 min)
+ *   npm run bench -- --only=P5,P7 --quick  a subset with smaller data and fewer repeats, for iteration
  *   npm run bench -- --check               exit 1 naming each missed bar
  *   npm run bench -- --skip-build          reuse dist/ from an earlier `npm run build`
  *
@@ -18,13 +18,19 @@ import type { BenchContext } from './lib/context.ts';
 import { buildPages } from './lib/pageBuild.ts';
 import { killAllSync, removeDir, runCleanups, startPouchServer, tempDir, type Child } from './lib/processes.ts';
 import { writeResults, type BarRow, type SuiteResult } from './lib/report.ts';
+import { runP2 } from './p2.ts';
+import { runP3 } from './p3.ts';
+import { runP4 } from './p4.ts';
 import { runP5 } from './p5.ts';
 import { runP6 } from './p6.ts';
 import { runP7 } from './p7.ts';
 
-const SUITES = { P5: runP5, P6: runP6, P7: runP7 } as const;
+const SUITES = { P2: runP2, P3: runP3, P4: runP4, P5: runP5, P6: runP6, P7: runP7 } as const;
 type SuiteId = keyof typeof SUITES;
 const isSuite = (s: string): s is SuiteId => Object.hasOwn(SUITES, s);
+/** What each suite shares: the runner stops each once no later suite of the run needs it. */
+const usesBrowser: readonly SuiteId[] = ['P2', 'P3', 'P4', 'P5', 'P6'];
+const usesPouch: readonly SuiteId[] = ['P5', 'P6'];
 
 interface Options {
   readonly only: readonly SuiteId[];
@@ -34,7 +40,7 @@ interface Options {
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  let only: SuiteId[] = ['P5', 'P6', 'P7'];
+  let only: SuiteId[] = Object.keys(SUITES).filter(isSuite);
   let quick = false;
   let check = false;
   let skipBuild = false;
@@ -47,7 +53,7 @@ function parseArgs(argv: readonly string[]): Options {
       const unknown = ids.filter((s) => !isSuite(s));
       if (unknown.length > 0 || ids.length === 0) throw new Error(`--only takes a list of ${Object.keys(SUITES).join(', ')}; got "${arg}"`);
       only = ids.filter(isSuite);
-    } else throw new Error(`unknown option ${arg} (known: --only=P5,P6,P7 --quick --check --skip-build)`);
+    } else throw new Error(`unknown option ${arg} (known: --only=${Object.keys(SUITES).join(',')} --quick --check --skip-build)`);
   }
   return { only, quick, check, skipBuild };
 }
@@ -80,7 +86,6 @@ async function main(): Promise<number> {
     const pages = await buildPages(work);
     const ctx: BenchContext = {
       quick: options.quick,
-      startedAt: started.getTime(),
       pages,
       async browser() {
         browser ??= await openBrowser(pages.pouchScript);
@@ -93,7 +98,7 @@ async function main(): Promise<number> {
       },
       log,
     };
-    for (const id of options.only) {
+    for (const [index, id] of options.only.entries()) {
       const before = loadavg()[0] ?? 0;
       log(`── ${id} ── (load average ${before.toFixed(2)})`);
       const t0 = performance.now();
@@ -111,13 +116,14 @@ async function main(): Promise<number> {
       const after = loadavg()[0] ?? 0;
       raw[id] = { ...result.raw, seconds: (performance.now() - t0) / 1000, loadAverageBefore: before, loadAverageAfter: after };
       load.push(`${id} ${before.toFixed(1)} → ${after.toFixed(1)}`);
-      // PouchDB is only needed by P5 and P6; P7 measures the Silta server alone, so nothing else runs beside it.
-      if (id === 'P6' || (id === 'P5' && !options.only.includes('P6'))) {
-        if (pouch !== null) await (pouch as Child).stop();
+      // P7 measures the Silta server alone, so nothing another suite started runs beside it.
+      const later = options.only.slice(index + 1);
+      if (pouch !== null && !later.some((s) => usesPouch.includes(s))) {
+        await (pouch as Child).stop();
         pouch = null;
       }
-      if (id === 'P6' || (id === 'P5' && !options.only.includes('P6'))) {
-        if (browser !== null) await (browser as BenchBrowser).close();
+      if (browser !== null && !later.some((s) => usesBrowser.includes(s))) {
+        await (browser as BenchBrowser).close();
         browser = null;
       }
     }

@@ -5,6 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../tests/support/chromium.ts';
+import { BENCH_ACCOUNT } from './account.ts';
 
 export interface BenchBrowser {
   readonly browser: Browser;
@@ -42,6 +43,18 @@ export async function openBrowser(pouchScript: string): Promise<BenchBrowser> {
       await browser.close();
     },
   };
+}
+
+/**
+ * Signs the benchmark page in as the device of `dbName` (null: a new device). The cookie lands in the context's
+ * one jar, so every tab of the run carries the latest session; a device's push must come after its own sign-in.
+ */
+export function signInPage(page: Page, dbName: string | null): Promise<string> {
+  return page.evaluate((args) => {
+    const api = window.siltaBench;
+    if (api === undefined) throw new Error('bench page not loaded');
+    return api.signIn(args);
+  }, { username: BENCH_ACCOUNT.username, password: BENCH_ACCOUNT.password, dbName });
 }
 
 /** Rejects when `work` takes longer than `ms`: every browser step of the benchmark is bounded in time. */

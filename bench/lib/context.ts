@@ -5,8 +5,6 @@ import type { Child } from './processes.ts';
 
 export interface BenchContext {
   readonly quick: boolean;
-  /** Date.now() when the run started: suites that can shorten themselves keep the run near 15 minutes. */
-  readonly startedAt: number;
   readonly pages: BuiltPages;
   /** Opened on first use, closed by the runner. */
   browser(): Promise<BenchBrowser>;

@@ -1,6 +1,7 @@
 /**
- * Builds the two benchmark pages with vite into a temp directory: the Silta page (an ES module app with an
- * index.html, served by the Silta server as its static dir) and PouchDB's page script (one classic IIFE file).
+ * Builds the benchmark pages with vite into a temp directory: the Silta page (an ES module app with an index.html,
+ * served by the Silta server as its static dir), and two classic IIFE scripts injected into other pages: PouchDB's
+ * page script and the probe P3 adds to the real app.
  */
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -11,6 +12,24 @@ export interface BuiltPages {
   readonly siltaDir: string;
   /** The PouchDB page script's source, injected into a page on pouchdb-server's origin. */
   readonly pouchScript: string;
+  /** P3's timing probe (page/probe.ts), added to the real app as an init script. */
+  readonly probeScript: string;
+}
+
+async function buildScript(root: string, outDir: string, entry: string, name: string): Promise<string> {
+  await build({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      minify: true,
+      lib: { entry: join(root, `${entry}.ts`), formats: ['iife'], name, fileName: () => `${entry}.js` },
+    },
+  });
+  return readFile(join(outDir, `${entry}.js`), 'utf8');
 }
 
 export async function buildPages(outDir: string): Promise<BuiltPages> {
@@ -22,18 +41,9 @@ export async function buildPages(outDir: string): Promise<BuiltPages> {
     logLevel: 'warn',
     build: { outDir: siltaDir, emptyOutDir: true, target: 'es2022', minify: true, sourcemap: false },
   });
-  const pouchDir = join(outDir, 'pouch');
-  await build({
-    configFile: false,
-    root,
-    logLevel: 'warn',
-    build: {
-      outDir: pouchDir,
-      emptyOutDir: true,
-      target: 'es2022',
-      minify: true,
-      lib: { entry: join(root, 'pouch.ts'), formats: ['iife'], name: 'pouchBenchPage', fileName: () => 'pouch.js' },
-    },
-  });
-  return { siltaDir, pouchScript: await readFile(join(pouchDir, 'pouch.js'), 'utf8') };
+  return {
+    siltaDir,
+    pouchScript: await buildScript(root, join(outDir, 'pouch'), 'pouch', 'pouchBenchPage'),
+    probeScript: await buildScript(root, join(outDir, 'probe'), 'probe', 'siltaProbePage'),
+  };
 }

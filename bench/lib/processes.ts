@@ -6,9 +6,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { openSync, closeSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { freePort } from '../../tests/support/server.ts';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort } from '../../tests/support/server.ts';
+import { BENCH_SIGN_INS_PER_MINUTE } from './account.ts';
 
 const running = new Set<ChildProcess>();
 const cleanups = new Set<() => Promise<void>>();
@@ -111,11 +112,12 @@ export interface SiltaServerOptions {
 
 /**
  * The real server: `node dist/server/main.js` with the environment `npm start` reads. Its request log (pino, as in
- * production) goes to a file in the data directory rather than through a pipe back to this process.
+ * production) goes to a file in the data directory rather than through a pipe back to this process. The store must
+ * already hold the benchmark account (account.ts): every /api route but health needs a session.
  */
 export async function startSiltaServer(options: SiltaServerOptions): Promise<Child> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', SILTA_DATA_DIR: options.dataDir, SILTA_DEMO: 'off' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', SILTA_DATA_DIR: options.dataDir, SILTA_DEMO: 'off', SILTA_SIGN_INS_PER_MINUTE: String(BENCH_SIGN_INS_PER_MINUTE) };
   delete env['NODE_ENV'];
   if (options.staticDir !== undefined) env['SILTA_STATIC_DIR'] = options.staticDir;
   if (options.databaseUrl !== undefined) env['DATABASE_URL'] = options.databaseUrl;

@@ -41,7 +41,7 @@ function cell(text: string): string {
 
 export function markdown(info: RunInfo, rows: readonly BarRow[]): string {
   const lines = [
-    `# Silta sync benchmark — ${info.date}`,
+    `# Silta performance benchmark — ${info.date}`,
     '',
     `Mode: ${info.mode}. Took ${Math.round(info.durationSeconds)} s. Machine: ${String(info.machine['cpus'])} × ${String(info.machine['cpuModel'])}, ` +
       `${String(info.machine['memoryGiB'])} GiB, Node ${String(info.machine['node'])}, Chromium ${String(info.machine['chromium'])}.`,

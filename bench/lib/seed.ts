@@ -6,14 +6,14 @@
  */
 import type { ChangeEntry } from '#shared/schema/sync.ts';
 import { MAX_PUSH_ENTRIES } from '#shared/schema/sync.ts';
-import { localUser } from '#server/services/access.ts';
+import { systemActor } from '#server/services/actor.ts';
 import { applyPush } from '#server/services/applyPush.ts';
 import type { Store } from '#server/store/types.ts';
 import { chunks, type SeedDevice, type SeedNote } from './data.ts';
 
 export async function seedSilta(store: Store, device: SeedDevice, entries: readonly ChangeEntry[]): Promise<void> {
   for (const batch of chunks(entries, MAX_PUSH_ENTRIES)) {
-    const { results } = await applyPush(store, localUser, device.push(batch));
+    const { results } = await applyPush(store, systemActor, device.push(batch));
     const refused = results.find((r) => r.status !== 'applied');
     if (refused !== undefined) throw new Error(`seeding: entry ${refused.id} was ${refused.status} (${refused.code ?? ''})`);
   }

@@ -2,6 +2,26 @@
  * What the benchmark pages expose on `window`, shared by the page code and the Node driver (types only: the driver
  * calls these through page.evaluate).
  */
+import type { NoteFields } from '../../src/shared/schema/note.ts';
+
+export interface SignInArgs {
+  readonly username: string;
+  readonly password: string;
+  /** Sign in as the device of this database; null for a new device (the floor, which has no device clock). */
+  readonly dbName: string | null;
+}
+
+export interface SaveArgs {
+  readonly dbName: string;
+  readonly notes: readonly NoteFields[];
+  /** A bare Dexie put of each plain record instead of the data layer's save. */
+  readonly bare: boolean;
+}
+
+export interface SaveResult {
+  readonly perSave: readonly number[];
+  readonly totalMs: number;
+}
 export interface FirstSyncArgs {
   readonly dbName: string;
   /** The id of the last record the server holds: the sync is done when it is stored. */
@@ -53,6 +73,8 @@ export interface IncrementalResult {
 }
 
 export interface SiltaBenchApi {
+  /** Signs in over the page's origin; resolves with the device id used. */
+  signIn(args: SignInArgs): Promise<string>;
   siltaFirstSync(args: FirstSyncArgs): Promise<FirstSyncResult>;
   floorFirstSync(args: FirstSyncArgs): Promise<FloorResult>;
   siltaProfile(dbName: string): Promise<ProfileResult>;
@@ -62,6 +84,7 @@ export interface SiltaBenchApi {
   push(dbName: string): Promise<{ readonly sent: number; readonly queuedAfter: number }>;
   pullAll(dbName: string): Promise<number>;
   incremental(args: IncrementalArgs): Promise<IncrementalResult>;
+  saveNotes(args: SaveArgs): Promise<SaveResult>;
 }
 
 export interface PouchFirstSyncArgs extends FirstSyncArgs {
@@ -87,9 +110,48 @@ export interface PouchBenchApi {
   incremental(args: PouchIncrementalArgs): Promise<PouchIncrementalResult>;
 }
 
+/** What the app's screen must show (P3's probe): every given condition at once. */
+export interface Expected {
+  /** Client cards in the list. */
+  readonly cards?: number;
+  /** Note cards on a client's page. */
+  readonly notes?: number;
+  /** The search box's value. */
+  readonly query?: string;
+}
+
+export interface Timing {
+  /** Until the `gone` element left the document (click only; 0 otherwise). */
+  readonly goneMs: number;
+  /** Until the first frame painted with the expected screen. */
+  readonly shownMs: number;
+  /** Until no normal-priority work was left (React's rendering included). */
+  readonly settledMs: number;
+}
+
+export interface DeviceCounts {
+  readonly clients: number;
+  readonly notes: number;
+  /** The sync panel shows a sync running. */
+  readonly syncing: boolean;
+  /** The sync panel shows an error. */
+  readonly failed: boolean;
+}
+
+export interface ProbeApi {
+  deviceCounts(): Promise<DeviceCounts>;
+  click(target: Element, expected: Expected, gone?: Element): Promise<Timing>;
+  /** An in-app navigation, as the app's links make one (history.pushState, then popstate). */
+  navigate(path: string, expected: Expected): Promise<Timing>;
+  /** Times the next keydown in the page; `keyed` resolves with its timing. */
+  armKey(expected: Expected): void;
+  keyed(): Promise<Timing>;
+}
+
 declare global {
   interface Window {
     siltaBench?: SiltaBenchApi;
     pouchBench?: PouchBenchApi;
+    siltaProbe?: ProbeApi;
   }
 }

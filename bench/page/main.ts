@@ -1,37 +1,57 @@
 /**
  * The benchmark page, served by the Silta server from the same origin as its API. It runs the app's own sync code
  * (pullChanges, pushChanges, httpTransport, SiltaDb and the repos) unchanged, and beside it the floor: the same API
- * pages fetched and written with one bare Dexie bulkPut into a table with the same indexes.
+ * pages fetched and written with bare Dexie bulkPuts into tables with the same indexes. Every request carries the
+ * session cookie of the page's sign-in (the browser context's one cookie jar), the floor's as much as Silta's.
  */
 import { Dexie, type EntityTable } from 'dexie';
+import { uuidv7 } from 'uuidv7';
 import { pullResponse } from '../../src/shared/schema/sync.ts';
+import { initialHlc, serializeHlc, tick } from '../../src/shared/sync/hlc.ts';
+import type { Json } from '../../src/shared/sync/merge.ts';
+import { localInsert } from '../../src/shared/sync/ops.ts';
 import { applyServerRecords } from '../../src/client/db/applyServerRecords.ts';
-import { updateClient } from '../../src/client/db/clientsRepo.ts';
+import { getClient, updateClient } from '../../src/client/db/clientsRepo.ts';
 import { countUnsynced } from '../../src/client/db/changeLog.ts';
-import { SiltaDb, type RecordRow } from '../../src/client/db/database.ts';
+import { attachDataKey } from '../../src/client/db/attachDataKey.ts';
+import { SiltaDb, type PlainRecordRow } from '../../src/client/db/database.ts';
+import { deviceId, newDeviceId } from '../../src/client/db/deviceClock.ts';
 import { addNote } from '../../src/client/db/notesRepo.ts';
+import { httpAuthApi } from '../../src/client/session/authApi.ts';
 import { makeNote } from '../../tests/fixtures/builders.ts';
 import { pullChanges, PULL_PAGE_SIZE } from '../../src/client/sync/pullChanges.ts';
 import { pushChanges } from '../../src/client/sync/pushChanges.ts';
 import { httpTransport } from '../../src/client/sync/transport.ts';
-import type { FirstSyncArgs, FirstSyncResult, FloorResult, IncrementalArgs, IncrementalResult, ProfileResult, SiltaBenchApi } from './api.ts';
+import type {
+  FirstSyncArgs,
+  FirstSyncResult,
+  FloorResult,
+  IncrementalArgs,
+  IncrementalResult,
+  ProfileResult,
+  SaveArgs,
+  SaveResult,
+  SiltaBenchApi,
+  SignInArgs,
+} from './api.ts';
 
-/** The floor's database: the notes table with the indexes the app's notes table has (database.ts, version 2). */
+/** The floor's database: the record tables with the indexes the app's have (database.ts, version 4). */
 class FloorDb extends Dexie {
-  notes!: EntityTable<RecordRow, 'id'>;
+  clients!: EntityTable<PlainRecordRow, 'id'>;
+  notes!: EntityTable<PlainRecordRow, 'id'>;
   constructor(name: string) {
     super(name);
-    this.version(1).stores({ notes: '&id, clientId, [clientId+occurredAt]' });
+    this.version(1).stores({ clients: '&id', notes: '&id, clientId' });
   }
 }
 
 /** The fields of a pulled record the floor reads; nothing is validated, as a bare download would not. */
 interface PulledRecord {
-  type: RecordRow['type'];
+  type: PlainRecordRow['type'];
   id: string;
-  data: RecordRow['data'];
-  stamps: RecordRow['stamps'];
-  deleted: RecordRow['deleted'];
+  data: PlainRecordRow['data'];
+  stamps: PlainRecordRow['stamps'];
+  deleted: PlainRecordRow['deleted'];
 }
 interface PulledPage {
   records: PulledRecord[];
@@ -40,20 +60,45 @@ interface PulledPage {
 }
 
 const transport = httpTransport();
+const auth = httpAuthApi();
 const open = new Map<string, SiltaDb>();
+/** Silta seals every record under the data key the app unlocks; here a random non-extractable one stands in. */
+const dataKey = crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
 
-function deviceDb(name: string): SiltaDb {
+async function siltaDb(name: string): Promise<SiltaDb> {
+  const db = new SiltaDb(name);
+  await attachDataKey(db, await dataKey);
+  return db;
+}
+
+async function deviceDb(name: string): Promise<SiltaDb> {
   let db = open.get(name);
   if (db === undefined) {
-    db = new SiltaDb(name);
+    db = await siltaDb(name);
     open.set(name, db);
   }
   return db;
 }
 
+/**
+ * Signs in as the device a database belongs to (its clock's id, which the app also reads at sign-in), or as a new
+ * device when there is none (the floor). The session cookie then goes with every request of every tab.
+ */
+async function signIn({ username, password, dbName }: SignInArgs): Promise<string> {
+  let id: string;
+  if (dbName === null) id = newDeviceId();
+  else {
+    const db = open.get(dbName) ?? new SiltaDb(dbName);
+    id = await deviceId(db);
+    if (!open.has(dbName)) db.close();
+  }
+  await auth.signIn({ username, password, deviceId: id, deviceName: 'benchmark' });
+  return id;
+}
+
 async function siltaFirstSync({ dbName, lastId }: FirstSyncArgs): Promise<FirstSyncResult> {
   const t0 = performance.now();
-  const db = new SiltaDb(dbName);
+  const db = await siltaDb(dbName);
   await pullChanges(db, transport);
   const ms = performance.now() - t0;
   const stored = await db.notes.count();
@@ -80,15 +125,18 @@ async function floorFirstSync({ dbName, lastId }: FirstSyncArgs): Promise<FloorR
     if (!page.more) break;
   }
   const t1 = performance.now();
-  const rows: RecordRow[] = records.map((r) => {
-    const row: RecordRow = { type: r.type, id: r.id, data: r.data, stamps: r.stamps, deleted: r.deleted };
+  const clients: PlainRecordRow[] = [];
+  const notes: PlainRecordRow[] = [];
+  for (const r of records) {
+    const row: PlainRecordRow = { type: r.type, id: r.id, data: r.data, stamps: r.stamps, deleted: r.deleted };
     const clientId = r.data['clientId'];
-    const occurredAt = r.data['occurredAt'];
     if (typeof clientId === 'string') row.clientId = clientId;
-    if (typeof occurredAt === 'string') row.occurredAt = occurredAt;
-    return row;
+    (r.type === 'client' ? clients : notes).push(row);
+  }
+  await db.transaction('rw', [db.clients, db.notes], async () => {
+    await db.clients.bulkPut(clients);
+    await db.notes.bulkPut(notes);
   });
-  await db.notes.bulkPut(rows);
   const t2 = performance.now();
   const stored = await db.notes.count();
   const lastStored = (await db.notes.get(lastId)) !== undefined;
@@ -98,7 +146,7 @@ async function floorFirstSync({ dbName, lastId }: FirstSyncArgs): Promise<FloorR
 
 async function siltaProfile(dbName: string): Promise<ProfileResult> {
   const t0 = performance.now();
-  const db = new SiltaDb(dbName);
+  const db = await siltaDb(dbName);
   let fetchMs = 0;
   let jsonParseMs = 0;
   let validateMs = 0;
@@ -140,7 +188,7 @@ async function deleteDb(name: string): Promise<void> {
 }
 
 async function queueNotes(dbName: string, clientId: string, count: number): Promise<number> {
-  const db = deviceDb(dbName);
+  const db = await deviceDb(dbName);
   for (let i = 0; i < count; i += 1) {
     await addNote(
       db,
@@ -155,28 +203,71 @@ async function queueNotes(dbName: string, clientId: string, count: number): Prom
 }
 
 async function push(dbName: string): Promise<{ sent: number; queuedAfter: number }> {
-  const db = deviceDb(dbName);
+  const db = await deviceDb(dbName);
   const sent = await pushChanges(db, transport);
   return { sent, queuedAfter: await countUnsynced(db) };
 }
 
-function pullAll(dbName: string): Promise<number> {
-  return pullChanges(deviceDb(dbName), transport);
+async function pullAll(dbName: string): Promise<number> {
+  return pullChanges(await deviceDb(dbName), transport);
 }
 
 async function incremental({ deviceA, deviceB, recordId, phone }: IncrementalArgs): Promise<IncrementalResult> {
-  const a = deviceDb(deviceA);
-  const b = deviceDb(deviceB);
+  const a = await deviceDb(deviceA);
+  const b = await deviceDb(deviceB);
   await updateClient(a, recordId, { phone });
   const t0 = performance.now();
   await pushChanges(a, transport);
   const t1 = performance.now();
   await pullChanges(b, transport);
   const t2 = performance.now();
-  const row = await b.clients.get(recordId);
-  return { pushMs: t1 - t0, pullMs: t2 - t1, arrived: row?.data['phone'] === phone };
+  const client = await getClient(b, recordId);
+  return { pushMs: t1 - t0, pullMs: t2 - t1, arrived: client?.fields.phone === phone };
 }
 
-const api: SiltaBenchApi = { siltaFirstSync, floorFirstSync, siltaProfile, deleteDb, queueNotes, push, pullAll, incremental };
+/** The bare side of P4: a plain-record table with the app's notes indexes, nothing sealed, no change log. */
+class BareDb extends Dexie {
+  notes!: EntityTable<PlainRecordRow, 'id'>;
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores({ notes: '&id, clientId' });
+  }
+}
+
+/**
+ * P4: the same notes saved one at a time, awaiting each, as a person saves them: through the data layer (addNote:
+ * commitWrite seals the record and its change-log entry and writes both in one transaction), or as one bare put
+ * of the plain record, its id, stamps and clientId made before the clock starts.
+ */
+async function saveNotes({ dbName, notes, bare }: SaveArgs): Promise<SaveResult> {
+  const perSave: number[] = [];
+  if (bare) {
+    const db = new BareDb(dbName);
+    await db.open();
+    const hlc = serializeHlc(tick(initialHlc(newDeviceId()), Date.now()));
+    const rows: PlainRecordRow[] = notes.map((fields) => {
+      const id = uuidv7();
+      const data = { ...fields, rootId: id } as unknown as Record<string, Json>;
+      return { ...localInsert('note', id, data, hlc, uuidv7()).state, clientId: fields.clientId };
+    });
+    for (const row of rows) {
+      const t0 = performance.now();
+      await db.notes.put(row);
+      perSave.push(performance.now() - t0);
+    }
+    db.close();
+  } else {
+    const db = await deviceDb(dbName);
+    for (const fields of notes) {
+      const { clientId, rootId: _root, supersedesId: _supersedes, ...input } = fields;
+      const t0 = performance.now();
+      await addNote(db, clientId, input);
+      perSave.push(performance.now() - t0);
+    }
+  }
+  return { perSave, totalMs: perSave.reduce((a, b) => a + b, 0) };
+}
+
+const api: SiltaBenchApi = { signIn, siltaFirstSync, floorFirstSync, siltaProfile, deleteDb, queueNotes, push, pullAll, incremental, saveNotes };
 window.siltaBench = api;
 document.body.dataset['ready'] = 'true';

@@ -2,6 +2,8 @@
  * The server's settings, read from the environment in one place. Pure: main.ts passes in process.env and the
  * defaults that depend on where the bundle lives, so the rules can be tested without starting anything.
  */
+import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './services/sessionPolicy.ts';
+
 export interface ServerConfig {
   readonly port: number;
   readonly host: string;
@@ -11,6 +13,9 @@ export interface ServerConfig {
   /** Seed demo data into an empty store. */
   readonly demo: boolean;
   readonly staticDir: string;
+  readonly sessions: SessionPolicy;
+  /** Sign-in attempts one IP address may make per minute (on each server instance). */
+  readonly signInsPerMinute: number;
 }
 
 export interface ConfigDefaults {
@@ -23,9 +28,11 @@ export class ConfigError extends Error {
 }
 
 export const PRODUCTION_REFUSAL =
-  'Silta cannot run with NODE_ENV=production yet: it has no user accounts, so anyone who reaches the server ' +
-  'could read and change every record. Run it without NODE_ENV=production for a demo or a pilot on a trusted ' +
-  'network; sign-in arrives in a later release.';
+  'Silta cannot run with NODE_ENV=production yet: accounts, roles, the audit log and encryption on the tablets ' +
+  'exist, but exporting and erasing a client (data subject rights) and removing copies from devices that lose ' +
+  'access do not. Run it without NODE_ENV=production for a demo or a pilot with test data.';
+
+export const DEFAULT_SIGN_INS_PER_MINUTE = 10;
 
 function parsePort(value: string | undefined): number {
   if (value === undefined || value.trim() === '') return 8080;
@@ -41,6 +48,27 @@ function parseSwitch(name: string, value: string | undefined, fallback: boolean)
   if (['on', 'true', '1', 'yes'].includes(v)) return true;
   if (['off', 'false', '0', 'no'].includes(v)) return false;
   throw new ConfigError(`${name} must be "on" or "off", not "${value}".`);
+}
+
+/** A whole number in [min, max], or the fallback when unset. */
+function parseCount(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  if (!/^\d{1,9}$/.test(value.trim()) || Number(value) < min || Number(value) > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${value}".`);
+  }
+  return Number(value);
+}
+
+function parseSessions(env: Readonly<Record<string, string | undefined>>): SessionPolicy {
+  const maxHours = parseCount('SILTA_SESSION_MAX_HOURS', env['SILTA_SESSION_MAX_HOURS'], DEFAULT_SESSION_POLICY.maxHours, 1, 8760);
+  const idleDefault = Math.min(DEFAULT_SESSION_POLICY.idleMinutes, maxHours * 60);
+  const idleMinutes = parseCount('SILTA_SESSION_IDLE_MINUTES', env['SILTA_SESSION_IDLE_MINUTES'], idleDefault, 1, 525_600);
+  if (idleMinutes > maxHours * 60) {
+    throw new ConfigError(
+      `SILTA_SESSION_IDLE_MINUTES (${idleMinutes}) cannot be longer than SILTA_SESSION_MAX_HOURS (${maxHours} h = ${maxHours * 60} min).`,
+    );
+  }
+  return { idleMinutes, maxHours };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -60,5 +88,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, d
     databaseUrl,
     demo: parseSwitch('SILTA_DEMO', env['SILTA_DEMO'], true),
     staticDir: nonEmpty(env['SILTA_STATIC_DIR']) ?? defaults.staticDir,
+    sessions: parseSessions(env),
+    signInsPerMinute: parseCount('SILTA_SIGN_INS_PER_MINUTE', env['SILTA_SIGN_INS_PER_MINUTE'], DEFAULT_SIGN_INS_PER_MINUTE, 1, 10_000),
   };
 }

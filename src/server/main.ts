@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { version } from '../../package.json';
 import { buildApp } from './app.ts';
 import { ConfigError, parseConfig, type ServerConfig } from './config.ts';
+import { formatDemoSignIns, seedDemoAccounts } from './services/demoAccounts.ts';
 import { seedDemo } from './services/demoSeed.ts';
 import { createStore } from './store/createStore.ts';
 
@@ -33,12 +34,20 @@ async function main(): Promise<void> {
   const migration = await store.migrate();
   if (migration.applied.length > 0) console.log(`Database migrated to schema version ${migration.schemaVersion}`);
   if (config.demo) {
-    const seeded = await seedDemo(store, { now: new Date() });
+    const now = new Date();
+    const seeded = await seedDemo(store, { now });
     if (seeded.seeded) console.log(`Demo data added: ${seeded.clients} clients, ${seeded.notes} notes`);
+    const signIns = await seedDemoAccounts(store, { now, dataDir: config.dataDir });
+    if (signIns) console.log(formatDemoSignIns(signIns, config.dataDir));
   }
   const hasClient = existsSync(join(config.staticDir, 'index.html'));
   if (!hasClient) console.warn(`No built app in ${config.staticDir}: serving the API only (run the client build first).`);
-  const app = await buildApp({ store, config: { version }, staticDir: hasClient ? config.staticDir : undefined, logger: true });
+  const app = await buildApp({
+    store,
+    config: { version, sessions: config.sessions, signInsPerMinute: config.signInsPerMinute },
+    staticDir: hasClient ? config.staticDir : undefined,
+    logger: true,
+  });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;

@@ -17,6 +17,11 @@ export const fieldErrorCodes = [
   'topicsRequired',
   'followUpBeforeMeeting',
   'invalidValue',
+  'invalidUsername',
+  'passwordTooShort',
+  'pinTooShort',
+  'pinsDiffer',
+  'wrongPin',
 ] as const;
 
 export const requestErrorCodes = [
@@ -31,6 +36,13 @@ export const requestErrorCodes = [
   'rateLimited',
   'serverError',
   'network',
+  'signInRequired',
+  'invalidCredentials',
+  'accountLocked',
+  'accountDisabled',
+  'deviceRevoked',
+  'usernameTaken',
+  'deviceInUse',
 ] as const;
 
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];

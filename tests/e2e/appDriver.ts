@@ -10,14 +10,85 @@ export interface AppTab {
   readonly page: Page;
 }
 
-/** A fresh browser profile on the app, English UI, controlled by the service worker (so it works offline). */
-export async function openApp(browser: Browser, url: string, locale = 'en-GB'): Promise<AppTab> {
+/**
+ * The account every end-to-end file signs in with: a counsellor serving both municipalities, made with the admin
+ * CLI before the server starts (environment.ts), and the PIN its devices choose.
+ */
+export const testAccount = {
+  username: 'e2e.counsellor',
+  displayName: 'Eeva Testinen',
+  password: 'correct horse battery staple',
+  pin: '482916',
+} as const;
+
+/** Signs in with the password and chooses the PIN, as on a new device; ends with the app open. */
+export async function signIn(page: Page, lng = 'en', account: { username: string; password: string; pin: string } = testAccount): Promise<void> {
+  await page.getByLabel(uiText(lng, 'session:signIn.username'), { exact: true }).fill(account.username);
+  await page.getByLabel(uiText(lng, 'session:signIn.password'), { exact: true }).fill(account.password);
+  await page.getByRole('button', { name: uiText(lng, 'session:signIn.submit'), exact: true }).click();
+  await choosePin(page, lng, account.pin);
+}
+
+export async function choosePin(page: Page, lng: string, pin: string): Promise<void> {
+  await page.getByLabel(uiText(lng, 'session:choosePin.pin'), { exact: true }).fill(pin);
+  await page.getByLabel(uiText(lng, 'session:choosePin.confirm'), { exact: true }).fill(pin);
+  await page.getByRole('button', { name: uiText(lng, 'session:choosePin.submit'), exact: true }).click();
+  await page.getByRole('group', { name: uiText(lng, 'session:account.label') }).waitFor({ timeout: 30_000 });
+}
+
+/** Opens a locked app with the PIN (after a reload, a second tab, or the auto-lock). */
+export async function unlock(page: Page, lng = 'en', pin: string = testAccount.pin): Promise<void> {
+  await page.getByLabel(uiText(lng, 'session:unlock.pin'), { exact: true }).fill(pin);
+  await page.getByRole('button', { name: uiText(lng, 'session:unlock.submit'), exact: true }).click();
+  await page.getByRole('group', { name: uiText(lng, 'session:account.label') }).waitFor({ timeout: 30_000 });
+}
+
+/** How many rows one object store of this device's IndexedDB holds (0 when it has no such store), read directly. */
+export function countStored(page: Page, store: string): Promise<number> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('silta');
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains(name)) return (db.close(), resolve(0));
+          const count = db.transaction(name).objectStore(name).count();
+          count.onsuccess = () => (db.close(), resolve(count.result));
+          count.onerror = () => reject(count.error ?? new Error('count failed'));
+        };
+        open.onerror = () => reject(open.error ?? new Error('database not opened'));
+      }),
+    store,
+  );
+}
+
+/** A reload forgets the data key, so the app opens locked: unlock it again. */
+export async function reloadAndUnlock(page: Page, lng = 'en'): Promise<void> {
+  await page.reload();
+  await unlock(page, lng);
+}
+
+/** A full page load of `url` (which locks the app, as a reload does), then the PIN. */
+export async function loadAndUnlock(page: Page, url: string, lng = 'en'): Promise<void> {
+  await page.goto(url);
+  await unlock(page, lng);
+}
+
+/** A fresh browser profile on the app, controlled by the service worker (so it works offline), not signed in. */
+export async function openSignedOut(browser: Browser, url: string, locale = 'en-GB'): Promise<AppTab> {
   const context = await browser.newContext({ locale, viewport: { width: 1024, height: 768 } });
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   return { context, page };
+}
+
+/** A fresh browser profile on the app, English UI, signed in as the test counsellor on a new device. */
+export async function openApp(browser: Browser, url: string, locale = 'en-GB'): Promise<AppTab> {
+  const tab = await openSignedOut(browser, url, locale);
+  await signIn(tab.page);
+  return tab;
 }
 
 export async function chooseOption(page: Page, label: string, option: string): Promise<void> {
@@ -66,8 +137,8 @@ export async function syncNow(page: Page): Promise<void> {
   if (await error.count()) throw new Error(`sync failed: ${await error.textContent()}`);
 }
 
-export async function openClient(page: Page, url: string, name: string): Promise<void> {
-  await page.goto(`${url}/`);
+export async function openClient(page: Page, _url: string, name: string): Promise<void> {
+  await goTo(page, '/');
   await page.getByRole('searchbox', { name: 'Search by name' }).fill(name);
   await page.getByRole('link', { name: new RegExp(name) }).click();
   await page.getByRole('heading', { level: 1 }).waitFor();
@@ -122,6 +193,7 @@ export async function openAppIn(browser: Browser, url: string, lng: string, view
   await page.goto(url);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
   await page.waitForFunction((language: string) => document.documentElement.lang === language, lng);
+  await signIn(page, lng);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   return { context, page };
 }
@@ -131,6 +203,7 @@ export async function switchLanguage({ page }: AppTab, lng: string): Promise<voi
   await page.evaluate((language) => localStorage.setItem('silta.language', language), lng);
   await page.reload();
   await page.waitForFunction((language: string) => document.documentElement.lang === language, lng);
+  await unlock(page, lng);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
 }
 
@@ -275,6 +348,44 @@ export const gateScreens: readonly GateScreen[] = [
   { name: 'new note, with errors', path: (ids) => `/clients/${ids.client}/notes/new`, ready: 'form', prepare: ({ page }, lng) => pressSave(page, lng) },
   { name: 'correct note', path: (ids) => `/clients/${ids.client}/notes/${ids.note}/correct`, ready: 'form' },
   { name: 'page not found', path: '/no-such-page' },
+  {
+    name: 'unlock, after a wrong PIN',
+    path: '/',
+    ready: '.client-card',
+    prepare: async ({ page }, lng) => {
+      await page.getByRole('button', { name: uiText(lng, 'session:account.lock'), exact: true }).click();
+      await page.getByLabel(uiText(lng, 'session:unlock.pin'), { exact: true }).fill('000000');
+      await page.getByRole('button', { name: uiText(lng, 'session:unlock.submit'), exact: true }).click();
+      await page.locator('.field-error:not(:empty)').waitFor();
+    },
+    // The right PIN also sets the wrong-PIN count back to zero.
+    cleanup: ({ page }, lng) => unlock(page, lng),
+  },
+  {
+    name: 'sign-in, with errors, after signing out',
+    path: '/',
+    ready: '.client-card',
+    prepare: async ({ page }, lng) => {
+      await page.getByRole('button', { name: uiText(lng, 'session:account.signOut'), exact: true }).click();
+      await page.getByRole('button', { name: uiText(lng, 'session:signIn.submit'), exact: true }).click();
+      await page.locator('.field-error:not(:empty)').first().waitFor();
+    },
+    cleanup: ({ page }, lng) => signIn(page, lng),
+  },
+  {
+    name: 'choose a PIN, with errors',
+    path: '/',
+    ready: '.client-card',
+    prepare: async ({ page }, lng) => {
+      await page.getByRole('button', { name: uiText(lng, 'session:account.signOut'), exact: true }).click();
+      await page.getByLabel(uiText(lng, 'session:signIn.password'), { exact: true }).fill(testAccount.password);
+      await page.getByRole('button', { name: uiText(lng, 'session:signIn.submit'), exact: true }).click();
+      await page.getByLabel(uiText(lng, 'session:choosePin.pin'), { exact: true }).fill('123');
+      await page.getByRole('button', { name: uiText(lng, 'session:choosePin.submit'), exact: true }).click();
+      await page.locator('.field-error:not(:empty)').first().waitFor();
+    },
+    cleanup: ({ page }, lng) => choosePin(page, lng, testAccount.pin),
+  },
   { name: 'accessibility statement', path: '/accessibility', ready: '#statement-heading' },
   {
     name: 'sync running',
@@ -321,29 +432,23 @@ export const gateScreens: readonly GateScreen[] = [
   },
   {
     name: 'changes refused by the server',
-    path: '/',
-    ready: '.client-card',
-    prepare: async ({ page }) => {
-      // A refusal as the sync code records it (db/rejectionsRepo.ts); only its code is shown. Written straight
-      // into IndexedDB, then the app is reloaded to show it.
-      await page.evaluate(
-        () =>
-          new Promise<void>((resolve, reject) => {
-            const open = indexedDB.open('silta');
-            open.onsuccess = () => {
-              const tx = open.result.transaction('rejections', 'readwrite');
-              tx.objectStore('rejections').put({ id: 'gate-rejection', entry: { op: 'delete' }, code: 'recordDeleted', at: Date.now() });
-              tx.oncomplete = () => (open.result.close(), resolve());
-              tx.onerror = () => reject(tx.error ?? new Error('rejection not written'));
-            };
-            open.onerror = () => reject(open.error ?? new Error('database not opened'));
-          }),
-      );
-      await page.reload();
+    path: (ids) => `/clients/${ids.client}/edit`,
+    ready: 'form',
+    prepare: async ({ context, page }, lng) => {
+      // A change the server refuses, as it would one made to a record deleted elsewhere: the push is answered
+      // with a rejection of every entry it carries. Only the refusal's code is shown.
+      await context.route('**/api/sync/push', async (route) => {
+        const body = route.request().postDataJSON() as { entries: { id: string }[] };
+        await route.fulfill({ json: { v: 1, results: body.entries.map((e) => ({ id: e.id, status: 'rejected', code: 'recordDeleted' })) } });
+      });
+      await page.getByLabel(uiText(lng, 'clients:field.address'), { exact: true }).fill(`Kyrkvägen 2 (${lng})`);
+      await page.getByRole('button', { name: uiText(lng, 'common:action.save'), exact: true }).click();
+      await page.locator('.details').waitFor();
+      await page.getByRole('button', { name: uiText(lng, 'common:sync.now'), exact: true }).click();
       await page.locator('.sync-rejections').waitFor();
-      await page.locator('.client-card').first().waitFor();
     },
-    cleanup: async ({ page }, lng) => {
+    cleanup: async ({ context, page }, lng) => {
+      await context.unrouteAll({ behavior: 'wait' });
       await page.getByRole('button', { name: uiText(lng, 'common:sync.dismiss'), exact: true }).click();
       await page.locator('.sync-rejections').waitFor({ state: 'detached' });
     },

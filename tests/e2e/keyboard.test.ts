@@ -1,13 +1,13 @@
 /**
  * Every main task by keyboard alone (QUALITY.md, "Accessibility and language"): only `page.keyboard` once a task
  * starts, no clicks and no `.fill()`. The conflict itself is produced with the shared mouse-driven steps; resolving
- * it is the keyboard task. Along the way: the focus order of the client form, the skip link, and that focus is
- * visible.
+ * it is the keyboard task. Along the way: the focus order of the client form and of sign-in, the skip link, and
+ * that focus is visible.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { serverAndBrowserPerFile } from './environment.ts';
-import { editField, goTo, openApp, openClient, syncNow, type AppTab } from './appDriver.ts';
+import { editField, goTo, loadAndUnlock, openApp, openClient, openSignedOut, syncNow, testAccount, type AppTab } from './appDriver.ts';
 
 const env = serverAndBrowserPerFile();
 
@@ -47,13 +47,13 @@ async function tab(page: Page, key = 'Tab'): Promise<string> {
   throw new Error(`focus did not leave ${await focusedName(page)}`);
 }
 
-/** Tabs forward until the focused element's name starts with `name`; returns the names passed on the way. */
-async function tabTo(page: Page, name: string | RegExp, max = 60): Promise<string[]> {
+/** Tabs (forward, or back with Shift+Tab) until the focused element's name starts with `name`; returns the names passed on the way. */
+async function tabTo(page: Page, name: string | RegExp, max = 60, key = 'Tab'): Promise<string[]> {
   const passed: string[] = [];
   const matches = (n: string) => (typeof name === 'string' ? n.startsWith(name) : name.test(n));
   let current = await focusedName(page);
   for (let i = 0; i < max && !(passed.length > 0 && matches(current)); i++) {
-    current = await tab(page);
+    current = await tab(page, key);
     passed.push(current);
   }
   if (!matches(current)) throw new Error(`never reached "${String(name)}" by Tab; passed: ${passed.join(' | ')}`);
@@ -99,8 +99,9 @@ describe('keyboard alone', () => {
 
   it('offers the skip link as the first Tab stop and it moves focus to the main content', async () => {
     const { page } = a;
+    // A page load opens the app locked: the unlock screen is the page the skip link is checked on.
     await page.goto(`${env.server.url}/`);
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Silta is locked' }).waitFor();
     await page.keyboard.press('Tab');
     expect(await focusedName(page)).toBe('Skip to content');
     await expectFocusVisible(page);
@@ -110,13 +111,20 @@ describe('keyboard alone', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement?.id === 'main');
     // The next Tab continues from the main content, not from the header.
+    expect(await tab(page)).toBe('Username');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(testAccount.pin);
+    await page.keyboard.press('Enter');
+    // Unlocked: focus is on the content the app opened to, so the next Tab is its first control.
+    await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'main');
     expect(await tab(page)).toBe('New client');
     await expectFocusVisible(page);
   });
 
   it('creates a client: Tab through the form in reading order, selects by Enter, arrows and typing, Space, Enter', async () => {
     const { page } = a;
-    await page.goto(`${env.server.url}/`);
+    await loadAndUnlock(page, `${env.server.url}/`);
     await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
     await tabTo(page, 'New client');
     await page.keyboard.press('Enter');
@@ -277,5 +285,51 @@ describe('keyboard alone', () => {
     await page.keyboard.press('Escape');
     await page.getByRole('listbox').waitFor({ state: 'detached' });
     expect(await focusedName(page)).toMatch(/Language$/);
+  });
+});
+
+describe('signing in and unlocking by keyboard alone', () => {
+  it('signs in, chooses a PIN (pasted from a password manager works too), locks and unlocks', async () => {
+    const { context, page } = await openSignedOut(env.browser, env.server.url);
+    try {
+      await tabTo(page, 'Username');
+      await expectFocusVisible(page);
+      await page.keyboard.type(testAccount.username);
+      expect(await tab(page)).toBe('Password');
+      await page.keyboard.type(testAccount.password);
+      await page.keyboard.press('Enter');
+
+      // The PIN screen replaces the form: focus starts at its heading, and the next stop is the PIN field.
+      await page.getByRole('heading', { level: 1, name: 'Choose a PIN for this device' }).waitFor();
+      expect(await focusedName(page)).toBe('Choose a PIN for this device');
+      expect(await tab(page)).toBe('PIN or passphrase');
+      await page.keyboard.type('12');
+      expect(await tab(page)).toBe('PIN or passphrase again');
+      await page.keyboard.type('12');
+      await page.keyboard.press('Enter');
+      // Too short: focus moves to the field with the error.
+      await page.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') === 'true');
+      expect(await focusedName(page)).toBe('PIN or passphrase');
+      await page.keyboard.press('Control+A');
+      // What a password manager does: the whole value arrives at once, as with paste.
+      await page.keyboard.insertText(testAccount.pin);
+      await tab(page);
+      await page.keyboard.press('Control+A');
+      await page.keyboard.insertText(testAccount.pin);
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor({ timeout: 30_000 });
+
+      // Focus starts in the opened content; Lock is in the header, behind it.
+      await tabTo(page, 'Lock', 20, 'Shift+Tab');
+      await expectFocusVisible(page);
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name: 'Silta is locked' }).waitFor();
+      await tabTo(page, 'PIN or passphrase');
+      await page.keyboard.type(testAccount.pin);
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor({ timeout: 30_000 });
+    } finally {
+      await context.close();
+    }
   });
 });

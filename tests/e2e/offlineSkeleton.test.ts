@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { serverAndBrowserPerFile } from './environment.ts';
-import { addNote, chooseOption, createClient, openApp } from './appDriver.ts';
+import { addNote, chooseOption, createClient, loadAndUnlock, openApp, reloadAndUnlock } from './appDriver.ts';
 
 const env = serverAndBrowserPerFile();
 
@@ -16,7 +16,7 @@ describe('the app offline, in Chromium', () => {
   it('is controlled by the service worker and still renders after an offline reload', async () => {
     const { context, page } = await openApp(env.browser, env.server.url);
     await context.setOffline(true);
-    await page.reload();
+    await reloadAndUnlock(page);
     await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
     expect(await page.getByTestId('connection-state').textContent()).toBe('Offline');
     expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${env.server.url}/sw.js`);
@@ -30,8 +30,7 @@ describe('the app offline, in Chromium', () => {
     await addNote(page, 'Discussed Finnish courses at the adult education centre.', 'Finnish or Swedish studies');
     await page.getByTestId('unsynced-count').filter({ hasText: '2 changes not yet synced' }).waitFor();
 
-    await page.reload();
-    await page.goto(`${env.server.url}/`);
+    await loadAndUnlock(page, `${env.server.url}/`);
     await page.getByRole('searchbox', { name: 'Search by name' }).fill('nguyen');
     await page.getByText('1 client', { exact: true }).waitFor();
     await page.getByRole('link', { name: /Nguyễn, Thị Hoa/ }).click();
@@ -48,7 +47,7 @@ describe('the app offline, in Chromium', () => {
     await page.getByLabel('Last name').fill('Ahmadi');
     // Drafts are saved a moment after typing stops.
     await page.waitForTimeout(600);
-    await page.reload();
+    await reloadAndUnlock(page);
     await page.getByLabel('Last name').waitFor();
     expect(await page.getByLabel('First names').inputValue()).toBe('Zahra');
     expect(await page.getByLabel('Last name').inputValue()).toBe('Ahmadi');
@@ -64,7 +63,7 @@ describe('the app offline, in Chromium', () => {
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('ar');
     await context.setOffline(true);
-    await page.reload();
+    await reloadAndUnlock(page, 'ar');
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
     const headerStart = await page.locator('.app-name').boundingBox();
     expect(headerStart!.x).toBeGreaterThan(500);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeEntry } from '#shared/schema/sync.ts';
 import { serverAndBrowserPerFile } from './environment.ts';
-import { createClient, openApp } from './appDriver.ts';
+import { createClient, openApp, unlock } from './appDriver.ts';
 
 const env = serverAndBrowserPerFile();
 
@@ -11,8 +11,9 @@ describe('two tabs of the app on one device', () => {
     await context.setOffline(true);
     await createClient(page, { firstNames: 'Olena', lastName: 'Kovalenko', dateOfBirth: '1985-09-21', motherTongue: 'Ukrainian' });
     const second = await context.newPage();
+    // Each tab unlocks on its own: the data key lives only in the memory of the page that unlocked it.
     await second.goto(env.server.url);
-    await second.getByRole('heading', { level: 1 }).first().waitFor();
+    await unlock(second);
 
     const pushed: string[] = [];
     context.on('request', (request) => {

@@ -7,16 +7,22 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '#server/app.ts';
 import type { StoreKind } from '#server/store/types.ts';
-import { SiltaDb } from '#client/db/database.ts';
+import type { SiltaDb } from '#client/db/database.ts';
 import { createClient, getClient, listClients, updateClient } from '#client/db/clientsRepo.ts';
 import { addNote, listNoteVersions } from '#client/db/notesRepo.ts';
 import { countUnsynced } from '#client/db/changeLog.ts';
 import { listOpenConflicts, resolveConflict } from '#client/db/conflictsRepo.ts';
 import { syncOnce } from '#client/sync/syncOnce.ts';
 import { pullChanges } from '#client/sync/pullChanges.ts';
-import { httpTransport, SyncError } from '#client/sync/transport.ts';
+import { httpTransport } from '#client/sync/transport.ts';
+import { ApiError } from '#client/platform/apiRequest.ts';
+import { deviceId } from '#client/db/deviceClock.ts';
+import { recordView } from '#client/db/viewEventsRepo.ts';
 import { migratedStore, storeKinds, type TestDatabase } from './support/stores.ts';
+import { createTestAccount, TEST_ACCOUNT } from './support/accounts.ts';
+import { fetchWithSession, signInOverHttp } from '../support/signIn.ts';
 import { makeClient, makeNote } from '../fixtures/builders.ts';
+import { unlockedDb } from '../fixtures/dataKey.ts';
 
 type FetchFault = 'none' | 'loseResponse' | 'loseRequest' | 'duplicate' | 'cutAfterFirstPull';
 
@@ -53,19 +59,31 @@ describe.each(storeKinds)('client sync against the server on %s', (kind: StoreKi
     return response;
   };
 
-  const device = () => {
-    const d = new SiltaDb(`device-${kind}-${devices.length}-${Math.random()}`);
+  /** A tablet, unlocked: its records are sealed under its own data key, as on a real device. */
+  const device = async () => {
+    const d = await unlockedDb(`device-${kind}-${devices.length}-${Math.random()}`);
     devices.push(d);
     return d;
   };
-  const transport = () => httpTransport(baseUrl, flakyFetch);
+  /** Each tablet signs in as itself (its own device id) before it syncs, as the app does. */
+  const sessions = new Map<SiltaDb, Promise<string>>();
+  const sessionCookie = (d: SiltaDb) => {
+    let cookie = sessions.get(d);
+    if (cookie === undefined) {
+      cookie = deviceId(d).then(async (id) => (await signInOverHttp(baseUrl, { username: TEST_ACCOUNT.username, password: TEST_ACCOUNT.password, deviceId: id })).cookie);
+      sessions.set(d, cookie);
+    }
+    return cookie;
+  };
+  const transport = (d: SiltaDb) => httpTransport(baseUrl, async (input, init) => fetchWithSession(await sessionCookie(d), flakyFetch)(input, init));
   const serverCount = async (sql: string) => Number(Object.values((await db.sql(sql))[0] ?? {})[0]);
 
   beforeAll(async () => {
     const migrated = await migratedStore(kind);
     db = migrated.db;
     closeStore = migrated.close;
-    app = await buildApp({ store: migrated.store, config: { version: '0.0.0-test' } });
+    await createTestAccount(migrated.store);
+    app = await buildApp({ store: migrated.store, config: { version: '0.0.0-test', signInsPerMinute: 10_000 } });
     baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   });
 
@@ -81,67 +99,83 @@ describe.each(storeKinds)('client sync against the server on %s', (kind: StoreKi
   });
 
   it('brings one tablet’s offline work to another', async () => {
-    const a = device();
-    const b = device();
+    const a = await device();
+    const b = await device();
     const clientId = await createClient(a, makeClient({ lastName: 'Tamm', motherTongue: 'et' }));
     await addNote(a, clientId, makeNote({ text: 'First meeting' }));
     await addNote(a, clientId, makeNote({ text: 'Second meeting' }));
-    expect(await syncOnce(a, transport())).toMatchObject({ pushed: 3 });
-    await syncOnce(b, transport());
+    expect(await syncOnce(a, transport(a))).toMatchObject({ pushed: 3 });
+    await syncOnce(b, transport(b));
     expect((await getClient(b, clientId))?.fields.lastName).toBe('Tamm');
     expect((await listNoteVersions(b, clientId)).map((n) => n.fields.text).sort()).toEqual(['First meeting', 'Second meeting']);
     expect(await countUnsynced(a)).toBe(0);
   });
 
+  it('delivers views made offline to the audit log after the record they show, once each', async () => {
+    const a = await device();
+    const clientId = await createClient(a, makeClient({ lastName: 'Osman' }));
+    await recordView(a, 'client', clientId, clientId);
+    await recordView(a, 'client', clientId, clientId);
+    const [first] = await a.viewEvents.toArray();
+    fault = 'loseResponse';
+    await expect(syncOnce(a, transport(a))).rejects.toBeInstanceOf(ApiError);
+    await syncOnce(a, transport(a));
+    expect(await a.viewEvents.count()).toBe(0);
+    const rows = await db.sql(`select device_id, account_id, action, record_type from audit_log where record_id = '${clientId}' and action = 'view'`);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({ device_id: await deviceId(a), action: 'view', record_type: 'client' });
+    expect(await serverCount(`select count(*) from audit_log where id = '${first!.id}'`)).toBe(1);
+  });
+
   it('applies a push exactly once when its response is lost and it is sent again', async () => {
-    const a = device();
+    const a = await device();
     const clientId = await createClient(a, makeClient({ lastName: 'Ivanova' }));
     await updateClient(a, clientId, { phone: '+358 40 765 4321' });
     fault = 'loseResponse';
-    await expect(syncOnce(a, transport())).rejects.toBeInstanceOf(SyncError);
+    await expect(syncOnce(a, transport(a))).rejects.toBeInstanceOf(ApiError);
     expect(await countUnsynced(a)).toBe(2);
-    await syncOnce(a, transport());
+    await syncOnce(a, transport(a));
     expect(await countUnsynced(a)).toBe(0);
     expect(await serverCount(`select count(*) from records where id = '${clientId}'`)).toBe(1);
     expect(await serverCount(`select count(*) from applied_changes where record_id = '${clientId}'`)).toBe(2);
   });
 
   it('has one effect when the network delivers a push twice, and none when it drops the request', async () => {
-    const a = device();
+    const a = await device();
     const clientId = await createClient(a, makeClient({ lastName: 'Hassan' }));
     fault = 'loseRequest';
-    await expect(syncOnce(a, transport())).rejects.toBeInstanceOf(SyncError);
+    await expect(syncOnce(a, transport(a))).rejects.toBeInstanceOf(ApiError);
     await addNote(a, clientId, makeNote({ text: 'Sent twice' }));
     fault = 'duplicate';
-    await syncOnce(a, transport());
+    await syncOnce(a, transport(a));
     expect(await serverCount(`select count(*) from applied_changes where record_id = '${clientId}'`)).toBe(1);
-    const b = device();
-    await syncOnce(b, transport());
+    const b = await device();
+    await syncOnce(b, transport(b));
     expect((await listNoteVersions(b, clientId)).filter((n) => n.fields.text === 'Sent twice')).toHaveLength(1);
   });
 
   it('resumes an interrupted first sync from the last stored page, receiving every record once', async () => {
-    const a = device();
+    const a = await device();
     for (let i = 0; i < 12; i += 1) await createClient(a, makeClient({ lastName: `Page${i}` }));
-    await syncOnce(a, transport());
-    const b = device();
+    await syncOnce(a, transport(a));
+    const b = await device();
     requests = 0;
     fault = 'cutAfterFirstPull';
-    await expect(pullChanges(b, transport(), () => {}, 5)).rejects.toBeInstanceOf(SyncError);
+    await expect(pullChanges(b, transport(b), () => {}, 5)).rejects.toBeInstanceOf(ApiError);
     const partial = (await listClients(b)).length;
     expect(partial).toBeGreaterThan(0);
     expect(partial).toBeLessThan(12);
-    await pullChanges(b, transport(), () => {}, 5);
+    await pullChanges(b, transport(b), () => {}, 5);
     const names = (await listClients(b)).map((c) => c.fields.lastName).filter((n) => n.startsWith('Page'));
     expect(names.sort()).toEqual(Array.from({ length: 12 }, (_, i) => `Page${i}`).sort());
   });
 
   it('keeps the losing edit of two tablets as a conflict that a person can settle, with a clock a day ahead', async () => {
-    const a = device();
-    const b = device();
+    const a = await device();
+    const b = await device();
     const clientId = await createClient(a, makeClient({ lastName: 'Nguyễn', phone: '' }));
-    await syncOnce(a, transport());
-    await syncOnce(b, transport());
+    await syncOnce(a, transport(a));
+    await syncOnce(b, transport(b));
 
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(Date.now() + 24 * 3600 * 1000);
@@ -149,9 +183,9 @@ describe.each(storeKinds)('client sync against the server on %s', (kind: StoreKi
     vi.useRealTimers();
     await updateClient(a, clientId, { phone: '+358 40 000 0001' });
 
-    await syncOnce(a, transport());
-    await syncOnce(b, transport());
-    await syncOnce(a, transport());
+    await syncOnce(a, transport(a));
+    await syncOnce(b, transport(b));
+    await syncOnce(a, transport(a));
     // The tablet whose clock runs ahead wins the field; the other value is kept, not lost.
     for (const d of [a, b]) {
       expect((await getClient(d, clientId))?.fields.phone).toBe('+358 50 000 0002');
@@ -162,8 +196,8 @@ describe.each(storeKinds)('client sync against the server on %s', (kind: StoreKi
     const [conflict] = await listOpenConflicts(a, clientId);
     await resolveConflict(a, conflict!, 'tookOther');
     // A's clock has seen B's stamp, so its choice is newer than the day-ahead edit and wins everywhere.
-    await syncOnce(a, transport());
-    await syncOnce(b, transport());
+    await syncOnce(a, transport(a));
+    await syncOnce(b, transport(b));
     for (const d of [a, b]) {
       expect((await getClient(d, clientId))?.fields.phone).toBe('+358 40 000 0001');
       expect(await listOpenConflicts(d, clientId)).toEqual([]);

@@ -6,24 +6,24 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, pullResponse, pushResponse, type PushRequest, type WireRecord } from '#shared/schema/sync.ts';
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '#shared/schema/auth.ts';
 import { PRODUCTION_REFUSAL } from '#server/config.ts';
-import { buildServer, exitOf, killAllServers, runServer, startServer, type ServerProcess } from './support/serverProcess.ts';
+import { exitOf, runServer, serverBuildPerFile, startServer, type ServerProcess } from './support/serverProcess.ts';
 import { createTestDatabase, storeKinds, type TestDatabase } from './support/stores.ts';
 import { clientData, noteData, TestDevice } from '../fixtures/serverEntries.ts';
+import { signInOverHttp } from '../support/signIn.ts';
+import { createTestAccountIn, TEST_ACCOUNT } from './support/accounts.ts';
 
-let build: Awaited<ReturnType<typeof buildServer>>;
-beforeAll(async () => {
-  build = await buildServer();
-});
-afterAll(async () => {
-  await killAllServers();
-  await build.remove();
-});
+const built = serverBuildPerFile();
+
+/** The device's session: it lives in the database, so it outlasts every restart of the server. */
+let cookie = '';
+const pushHeaders = () => ({ 'content-type': 'application/json', cookie, [CSRF_HEADER]: CSRF_HEADER_VALUE });
 
 async function push(server: ServerProcess, body: PushRequest) {
   const response = await fetch(`${server.origin}/api/sync/push`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: pushHeaders(),
     body: JSON.stringify(body),
   });
   expect(response.status).toBe(200);
@@ -31,7 +31,7 @@ async function push(server: ServerProcess, body: PushRequest) {
 }
 
 async function pullPage(server: ServerProcess, cursor: number, limit: number) {
-  const response = await fetch(`${server.origin}/api/sync/pull?v=${PROTOCOL_VERSION}&cursor=${cursor}&limit=${limit}`);
+  const response = await fetch(`${server.origin}/api/sync/pull?v=${PROTOCOL_VERSION}&cursor=${cursor}&limit=${limit}`, { headers: { cookie } });
   expect(response.status).toBe(200);
   return pullResponse.parse(await response.json());
 }
@@ -57,7 +57,7 @@ function batch(device: TestDevice, clients: number): PushRequest {
 async function pushAndKill(server: ServerProcess, body: PushRequest, delayMs: number): Promise<void> {
   const url = new URL('/api/sync/push', server.origin);
   const sent = new Promise<void>((resolve) => {
-    const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json' } });
+    const req = request(url, { method: 'POST', headers: pushHeaders() });
     req.on('error', () => {
       resolve();
     });
@@ -78,11 +78,17 @@ describe.each(storeKinds)('the server process under faults, on %s', (kind) => {
   // One server at a time: a restart first makes sure the previous process is gone.
   const start = async () => {
     await server?.signal('SIGKILL');
-    server = await startServer(build.mainJs, { dataDir: db.dataDir, databaseUrl: db.databaseUrl });
+    server = await startServer(built().mainJs, { dataDir: db.dataDir, databaseUrl: db.databaseUrl });
+    if (cookie === '') {
+      const { username, password } = TEST_ACCOUNT;
+      cookie = (await signInOverHttp(server.origin, { username, password, deviceId: device.deviceId })).cookie;
+    }
     return server;
   };
   beforeAll(async () => {
     db = await createTestDatabase(kind);
+    await createTestAccountIn(db);
+    cookie = '';
   });
   afterAll(async () => {
     await server?.signal('SIGKILL');
@@ -125,7 +131,7 @@ describe.each(storeKinds)('the server process under faults, on %s', (kind) => {
     const first = await pullPage(s, 0, 40);
     // The next page is cut off after its first bytes: the device never saw it, so its cursor stays put.
     await new Promise<void>((resolve, reject) => {
-      const req = request(new URL(`/api/sync/pull?v=1&cursor=${first.cursor}&limit=200`, s.origin), (res) => {
+      const req = request(new URL(`/api/sync/pull?v=1&cursor=${first.cursor}&limit=200`, s.origin), { headers: { cookie } }, (res) => {
         res.once('data', () => {
           req.destroy();
           resolve();
@@ -152,7 +158,7 @@ describe.each(storeKinds)('the server process under faults, on %s', (kind) => {
 
 describe('the server process refusing production', () => {
   it('exits with a clear message when NODE_ENV=production', async () => {
-    const { child, output } = runServer(build.mainJs, { dataDir: '/nonexistent', extra: { NODE_ENV: 'production' } });
+    const { child, output } = runServer(built().mainJs, { dataDir: '/nonexistent', extra: { NODE_ENV: 'production' } });
     expect(await exitOf(child)).toBe(1);
     expect(output()).toContain(PRODUCTION_REFUSAL);
   });

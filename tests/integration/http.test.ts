@@ -56,16 +56,23 @@ describe.each(storeKinds)('HTTP surface on %s', (kind) => {
 
   it('answers a body over 1 MiB with 413 payloadTooLarge', async () => {
     const payload = JSON.stringify({ v: 1, deviceId: 'a'.repeat(16), entries: [], padding: 'x'.repeat(1024 * 1024) });
-    const response = await t.app.inject({ method: 'POST', url: '/api/sync/push', headers: { 'content-type': 'application/json' }, payload });
+    const response = await t.inject({ method: 'POST', url: '/api/sync/push', headers: { 'content-type': 'application/json' }, payload });
     expect(response.statusCode).toBe(413);
     expect(response.json()).toEqual({ code: 'payloadTooLarge' });
   });
 
   it('answers malformed JSON and a wrong content type with a code, not a library message', async () => {
-    const malformed = await t.app.inject({ method: 'POST', url: '/api/sync/push', headers: { 'content-type': 'application/json' }, payload: '{"v":1,' });
+    const malformed = await t.inject({ method: 'POST', url: '/api/sync/push', headers: { 'content-type': 'application/json' }, payload: '{"v":1,' });
     expect([malformed.statusCode, malformed.json()]).toEqual([400, { code: 'badRequest' }]);
-    const text = await t.app.inject({ method: 'POST', url: '/api/sync/push', headers: { 'content-type': 'text/plain' }, payload: 'hello' });
+    const text = await t.inject({ method: 'POST', url: '/api/sync/push', headers: { 'content-type': 'text/plain' }, payload: 'hello' });
     expect([text.statusCode, text.json()]).toEqual([400, { code: 'badRequest' }]);
+  });
+
+  it('answers an address the router cannot take apart with a code, not Fastify’s own body echoing it', async () => {
+    const badEscape = await t.inject({ method: 'GET', url: '/api/admin/accounts/%E0%A4%A' });
+    expect([badEscape.statusCode, badEscape.json()]).toEqual([400, { code: 'badRequest' }]);
+    const longParam = await t.inject({ method: 'PATCH', url: `/api/admin/accounts/${'a'.repeat(200)}`, payload: {} });
+    expect([longParam.statusCode, longParam.json()]).toEqual([414, { code: 'badRequest' }]);
   });
 
   it('serves the app shell for revalidation and hashed assets for a year', async () => {
@@ -97,12 +104,13 @@ describe.each(storeKinds)('HTTP surface on %s', (kind) => {
 
   it('answers 503 from health when the database is gone, and 500 serverError to a push', async () => {
     const down = await startTestApp(kind);
+    const cookie = await down.sessionCookie();
     await down.store.close();
     try {
       const health = await down.app.inject({ method: 'GET', url: '/api/health' });
       expect(health.statusCode).toBe(503);
       expect(health.json()).toMatchObject({ status: 'error', database: { kind, ok: false } });
-      const pull = await down.app.inject({ method: 'GET', url: '/api/sync/pull?v=1&cursor=0' });
+      const pull = await down.app.inject({ method: 'GET', url: '/api/sync/pull?v=1&cursor=0', headers: { cookie } });
       expect([pull.statusCode, pull.json()]).toEqual([500, { code: 'serverError' }]);
     } finally {
       await down.app.close();

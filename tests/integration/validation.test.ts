@@ -10,7 +10,7 @@ describe.each(storeKinds)('request validation on %s', (kind) => {
   let recordCount: number;
   const device = new TestDevice('c0c0c0c0c0c0c0c0');
   const rawPush = (payload: string | object) =>
-    t.app.inject({ method: 'POST', url: '/api/sync/push', headers: { 'content-type': 'application/json' }, payload });
+    t.inject({ method: 'POST', url: '/api/sync/push', headers: { 'content-type': 'application/json' }, payload }, device.deviceId);
   const nothingStored = async () => {
     expect(await t.store.lastSeq()).toBe(from);
     expect(await t.store.countRecords()).toBe(recordCount);
@@ -112,7 +112,7 @@ describe.each(storeKinds)('request validation on %s', (kind) => {
     const push = await rawPush({ v: 2, anything: ['goes'] });
     expect(push.statusCode).toBe(426);
     expect(push.json()).toEqual({ code: 'updateRequired' });
-    const pull = await t.app.inject({ method: 'GET', url: '/api/sync/pull?v=0&cursor=oops' });
+    const pull = await t.inject({ method: 'GET', url: '/api/sync/pull?v=0&cursor=oops' });
     expect(pull.statusCode).toBe(426);
     expect(pull.json()).toEqual({ code: 'updateRequired' });
     await nothingStored();
@@ -121,7 +121,7 @@ describe.each(storeKinds)('request validation on %s', (kind) => {
   it.each(['cursor=0', 'v=1', 'v=1&cursor=-1', 'v=1&cursor=abc', 'v=1&cursor=0&limit=0', 'v=1&cursor=0&limit=1001', 'v=1&cursor=1e400'])(
     'answers 400 to the pull query %s',
     async (query) => {
-      const response = await t.app.inject({ method: 'GET', url: `/api/sync/pull?${query}` });
+      const response = await t.inject({ method: 'GET', url: `/api/sync/pull?${query}` });
       expect(response.statusCode).toBe(400);
       expect(response.json()).toEqual({ code: 'badRequest' });
     },

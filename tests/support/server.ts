@@ -8,6 +8,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readDemoSignIns } from '#server/services/demoAccounts.ts';
+import { signInOverHttp, type HttpSession } from './signIn.ts';
 
 export interface RunningServer {
   readonly url: string;
@@ -55,8 +57,9 @@ export async function startServer(options: { env?: Record<string, string>; dataD
   const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'silta-e2e-')));
   let log = '';
+  // Every test device signs in from 127.0.0.1, so the per-address sign-in limit is raised; its own test sets it.
   const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SILTA_DATA_DIR: dataDir, SILTA_DEMO: 'off', NODE_ENV: 'test', ...options.env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SILTA_DATA_DIR: dataDir, SILTA_DEMO: 'off', NODE_ENV: 'test', SILTA_SIGN_INS_PER_MINUTE: '1000', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
@@ -82,4 +85,14 @@ export async function startServer(options: { env?: Record<string, string>; dataD
 
 export async function removeDataDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
+}
+
+/**
+ * Signs in over HTTP as one of the demo accounts the server wrote to its data directory (start it with
+ * `env: { SILTA_DEMO: 'on' }`): the answer, the cookie, and a fetch that sends the cookie and the CSRF header.
+ */
+export async function signInAsDemo(server: RunningServer, username: string, deviceId: string): Promise<HttpSession> {
+  const account = (await readDemoSignIns(server.dataDir))?.find((a) => a.username === username);
+  if (!account) throw new Error(`no demo account "${username}" in ${server.dataDir}: start the server with SILTA_DEMO=on`);
+  return signInOverHttp(server.url, { username, password: account.password, deviceId });
 }

@@ -1,16 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SiltaDb } from '#client/db/database.ts';
+import type { SiltaDb } from '#client/db/database.ts';
 import { createClient, getClient, updateClient } from '#client/db/clientsRepo.ts';
 import { addNote, correctNote, listNoteVersions } from '#client/db/notesRepo.ts';
 import { commitWrite } from '#client/db/commitWrite.ts';
 import { countUnsynced, oldestUnsynced } from '#client/db/changeLog.ts';
 import { localSet } from '#shared/sync/ops.ts';
 import { makeClient, makeNote } from '../fixtures/builders.ts';
+import { unlockedDb } from '../fixtures/dataKey.ts';
 
 let db: SiltaDb;
 let n = 0;
-beforeEach(() => {
-  db = new SiltaDb(`test-${++n}-${Math.random()}`);
+beforeEach(async () => {
+  db = await unlockedDb(`test-${++n}-${Math.random()}`);
 });
 afterEach(async () => {
   await db.delete();

@@ -1,15 +1,26 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { RouterProvider } from 'react-aria-components';
+import { useSessionState } from '../state/sessionState.ts';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
-import { LanguagePicker, SyncPanel, UpdatePrompt } from './lazyParts.tsx';
+import { AccountMenu, LanguagePicker, SessionScreens, SyncPanel, UpdatePrompt } from './lazyParts.tsx';
 import { TranslationNotice } from './TranslationNotice.tsx';
 import { Routes } from './Routes.tsx';
+import { AutoLock } from './AutoLock.tsx';
+
+/** Pages anyone may open without signing in. */
+const publicPaths: ReadonlySet<string> = new Set(['/accessibility']);
 
 export function App() {
   const { t } = useTranslation('common');
-  const [, navigate] = useLocation();
+  const [location, navigate] = useLocation();
+  const open = useSessionState((s) => s.phase === 'unlocked');
+  const main = useRef<HTMLElement>(null);
+  // Unlocking swaps the whole page without a load: start reading and tabbing at the content it opened to.
+  useEffect(() => {
+    if (open) main.current?.focus();
+  }, [open]);
   return (
     <RouterProvider navigate={navigate}>
       <a className="skip-link" href="#main">
@@ -19,20 +30,30 @@ export function App() {
         <Link href="/" className="app-name">
           {t('appName')}
         </Link>
-        <nav aria-label={t('nav.label')}>
-          <Link href="/">{t('nav.clients')}</Link>
-        </nav>
+        {open && (
+          <nav aria-label={t('nav.label')}>
+            <Link href="/">{t('nav.clients')}</Link>
+          </nav>
+        )}
         <ConnectionStatus />
         <Suspense fallback={null}>
           <LanguagePicker />
+          {open && <AccountMenu />}
         </Suspense>
       </header>
       <Suspense fallback={null}>
         <UpdatePrompt />
-        <SyncPanel />
+        {open && <SyncPanel />}
       </Suspense>
-      <main id="main" tabIndex={-1}>
-        <Routes />
+      {open && <AutoLock />}
+      <main id="main" tabIndex={-1} ref={main}>
+        {open || publicPaths.has(location) ? (
+          <Routes />
+        ) : (
+          <Suspense fallback={null}>
+            <SessionScreens />
+          </Suspense>
+        )}
       </main>
       <footer className="app-footer">
         <TranslationNotice />

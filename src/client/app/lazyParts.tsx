@@ -10,3 +10,5 @@ export const SyncPanel = lazy(() => import('../features/sync/SyncPanel.tsx').the
 export const ClientListScreen = lazy(() =>
   import('../features/clients/ClientListScreen.tsx').then((m) => ({ default: m.ClientListScreen })),
 );
+export const SessionScreens = lazy(() => import('../features/session/SessionScreens.tsx').then((m) => ({ default: m.SessionScreens })));
+export const AccountMenu = lazy(() => import('../features/session/AccountMenu.tsx').then((m) => ({ default: m.AccountMenu })));

@@ -13,9 +13,10 @@ import '@fontsource/noto-sans-arabic/arabic-700.css';
 import './styles.css';
 import { startI18n } from '../i18n/i18n.ts';
 import { App } from './App.tsx';
-import { startAppSync } from '../sync/appSync.ts';
+import { startSession } from '../session/session.ts';
 
-const i18n = await startI18n();
+// The session's first screen is decided from IndexedDB while the language loads, so nothing flashes.
+const [i18n] = await Promise.all([startI18n(), startSession()]);
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
@@ -26,4 +27,3 @@ if (root) {
     </StrictMode>,
   );
 }
-startAppSync();

@@ -4,6 +4,8 @@ import type { RecordState } from '#shared/sync/merge.ts';
 import { localInsert, localSet } from '#shared/sync/ops.ts';
 import type { SiltaDb } from './database.ts';
 import { commitWrite } from './commitWrite.ts';
+import { cipherOf } from './recordCipher.ts';
+import { openRecord, openRecords } from './recordTables.ts';
 
 export interface ClientView {
   readonly id: string;
@@ -31,12 +33,20 @@ export async function updateClient(db: SiltaDb, id: string, fields: Partial<Clie
   );
 }
 
+/**
+ * Every client, decrypted. The rows are read on every call (so a live query sees every change), but only rows
+ * written since the last call are decrypted again: the rest come from the cache built at unlock.
+ */
 export async function listClients(db: SiltaDb): Promise<ClientView[]> {
-  const rows = await db.clients.toArray();
-  return rows.filter((r) => r.deleted === null).map(toView);
+  const cipher = cipherOf(db);
+  const states = await openRecords(cipher, 'client', await db.clients.toArray());
+  return states.filter((s) => s.deleted === null).map(toView);
 }
 
 export async function getClient(db: SiltaDb, id: string): Promise<ClientView | null> {
+  const cipher = cipherOf(db);
   const row = await db.clients.get(id);
-  return row && row.deleted === null ? toView(row) : null;
+  if (row === undefined) return null;
+  const state = await openRecord(cipher, 'client', row);
+  return state.deleted === null ? toView(state) : null;
 }

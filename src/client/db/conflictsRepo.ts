@@ -7,6 +7,8 @@ import type { ConflictFields } from '#shared/schema/conflict.ts';
 import { localSet } from '#shared/sync/ops.ts';
 import type { SiltaDb } from './database.ts';
 import { commitWrite } from './commitWrite.ts';
+import { cipherOf } from './recordCipher.ts';
+import { openRecords } from './recordTables.ts';
 
 export interface ConflictView {
   readonly id: string;
@@ -14,10 +16,11 @@ export interface ConflictView {
 }
 
 export async function listOpenConflicts(db: SiltaDb, clientId: string): Promise<ConflictView[]> {
-  const rows = await db.conflicts.where('clientId').equals(clientId).toArray();
-  return rows
-    .filter((r) => r.deleted === null && r.data['resolution'] === 'open')
-    .map((r) => ({ id: r.id, fields: r.data as unknown as ConflictFields }));
+  const cipher = cipherOf(db);
+  const states = await openRecords(cipher, 'conflict', await db.conflicts.where('clientId').equals(clientId).toArray());
+  return states
+    .filter((s) => s.deleted === null && s.data['resolution'] === 'open')
+    .map((s) => ({ id: s.id, fields: s.data as unknown as ConflictFields }));
 }
 
 export async function resolveConflict(db: SiltaDb, conflict: ConflictView, choice: 'keptCurrent' | 'tookOther'): Promise<void> {

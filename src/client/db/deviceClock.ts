@@ -7,7 +7,7 @@ import type { SiltaDb } from './database.ts';
 
 const HLC_KEY = 'hlc';
 
-function newDeviceId(): string {
+export function newDeviceId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(8));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
@@ -35,4 +35,9 @@ export async function deviceId(db: SiltaDb): Promise<string> {
     await db.meta.put({ key: HLC_KEY, value: state });
     return state.deviceId;
   });
+}
+
+/** Starts the device over under a new identity (after a wipe, for another account): a fresh clock, no history. */
+export async function startClockAs(db: SiltaDb, newId: string): Promise<void> {
+  await db.meta.put({ key: HLC_KEY, value: initialHlc(newId) });
 }

@@ -1,9 +1,10 @@
 import { uuidv7 } from 'uuidv7';
 import type { NoteFields } from '#shared/schema/note.ts';
 import { localInsert } from '#shared/sync/ops.ts';
-import { Dexie } from 'dexie';
 import type { SiltaDb } from './database.ts';
 import { commitWrite } from './commitWrite.ts';
+import { cipherOf } from './recordCipher.ts';
+import { openRecords } from './recordTables.ts';
 
 export interface NoteVersion {
   readonly id: string;
@@ -33,17 +34,23 @@ export function correctNote(db: SiltaDb, previous: NoteVersion, input: NoteInput
   return insertNote(db, { ...input, clientId, rootId, supersedesId: previous.id }, uuidv7());
 }
 
-/** Every version of every note of one client, oldest meeting first. */
+/**
+ * Every version of every note of one client, oldest meeting first. The rows come straight from the `clientId`
+ * index; the meeting time is sealed, so the order is made after decryption (cheap for one client's notes).
+ */
 export async function listNoteVersions(db: SiltaDb, clientId: string): Promise<NoteVersion[]> {
-  const rows = await db.notes
-    .where('[clientId+occurredAt]')
-    .between([clientId, Dexie.minKey], [clientId, Dexie.maxKey])
-    .toArray();
-  return rows
-    .filter((r) => r.deleted === null)
-    .map((r) => ({
-      id: r.id,
-      fields: r.data as unknown as NoteFields,
-      writtenAt: Object.values(r.stamps).sort().at(-1) ?? '',
-    }));
+  const cipher = cipherOf(db);
+  const states = await openRecords(cipher, 'note', await db.notes.where('clientId').equals(clientId).toArray());
+  return states
+    .filter((s) => s.deleted === null)
+    .map((s) => ({
+      id: s.id,
+      fields: s.data as unknown as NoteFields,
+      writtenAt: Object.values(s.stamps).sort().at(-1) ?? '',
+    }))
+    .sort((a, b) => compareText(a.fields.occurredAt, b.fields.occurredAt) || compareText(a.id, b.id));
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

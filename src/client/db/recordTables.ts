@@ -1,8 +1,15 @@
+/**
+ * Where each record type lives on the device, and how a record's state becomes a stored row and back. Every record
+ * table goes through sealRecord and openRecord, so a new record type is sealed by default: adding its table here
+ * is all it takes. (Public material that needs no protection will live outside the record tables.)
+ */
 import type { RecordType } from '#shared/schema/records.ts';
-import type { RecordState } from '#shared/sync/merge.ts';
-import type { RecordRow, SiltaDb } from './database.ts';
+import type { Hlc } from '#shared/sync/hlc.ts';
+import type { Json, RecordState } from '#shared/sync/merge.ts';
+import type { PlainRecordRow, RecordRow, SealedRecordRow, SiltaDb } from './database.ts';
+import { cacheOf, isObject, seal, unseal, type RecordCipher } from './recordCipher.ts';
 
-/** Where each record type lives on the device. A new record type adds a table and a line here. */
+/** A new record type adds a table, a line here and its table's name below. */
 export function tableFor(db: SiltaDb, type: RecordType) {
   switch (type) {
     case 'client':
@@ -14,12 +21,62 @@ export function tableFor(db: SiltaDb, type: RecordType) {
   }
 }
 
-/** The stored row: the state plus the index fields its table needs. */
-export function toRow(state: RecordState): RecordRow {
-  const row: RecordRow = { ...state };
+const TABLE_NAMES: Readonly<Record<RecordType, string>> = { client: 'clients', note: 'notes', conflict: 'conflicts' };
+
+/** What is sealed of a record: everything but its id (the type is the table's). */
+interface SealedState {
+  data: Readonly<Record<string, Json>>;
+  stamps: Readonly<Record<string, Hlc>>;
+  deleted: Hlc | null;
+}
+
+function isSealedState(value: unknown): value is SealedState {
+  return (
+    isObject(value) &&
+    isObject(value['data']) &&
+    isObject(value['stamps']) &&
+    (value['deleted'] === null || typeof value['deleted'] === 'string')
+  );
+}
+
+/** The stored row of a state: sealed, with the plain index field its table needs. */
+export async function sealRecord(cipher: RecordCipher, state: RecordState): Promise<SealedRecordRow> {
+  const table = TABLE_NAMES[state.type];
+  const content: SealedState = { data: state.data, stamps: state.stamps, deleted: state.deleted };
+  const sealed = await seal(cipher, table, state.id, content);
+  const row: SealedRecordRow = { id: state.id, sealed };
   const clientId = state.data['clientId'];
   if (typeof clientId === 'string') row.clientId = clientId;
-  const occurredAt = state.data['occurredAt'];
-  if (state.type === 'note' && typeof occurredAt === 'string') row.occurredAt = occurredAt;
+  // This device knows the plain text of what it just sealed; reading it back (the live query after a save or a
+  // pulled page) costs nothing. Should the write not commit, the entry's IV is never stored and never hit.
+  cacheOf(cipher, table).put(state.id, sealed.iv, state);
   return row;
+}
+
+function plainState(type: RecordType, row: PlainRecordRow): RecordState {
+  return { type, id: row.id, data: row.data, stamps: row.stamps, deleted: row.deleted };
+}
+
+/** The state of a stored row: decrypted, or from the cache when the row has not changed since it was. */
+export function openRecord(cipher: RecordCipher, type: RecordType, row: RecordRow): Promise<RecordState> {
+  if (!('sealed' in row)) return Promise.resolve(plainState(type, row));
+  const table = TABLE_NAMES[type];
+  return cacheOf(cipher, table).get(row.id, row.sealed.iv, async () => {
+    const content = await unseal(cipher, table, row.id, row.sealed);
+    if (!isSealedState(content)) throw new TypeError(`A sealed ${type} record has an unknown shape`);
+    return { type, id: row.id, data: content.data, stamps: content.stamps, deleted: content.deleted };
+  });
+}
+
+/**
+ * The state of a stored row if it is at hand without waiting (a plain row, or one decrypted already), else
+ * undefined. Inside a transaction this spares a Dexie.waitFor round trip for the record a person is editing.
+ */
+export function peekRecord(cipher: RecordCipher, type: RecordType, row: RecordRow): RecordState | undefined {
+  if (!('sealed' in row)) return plainState(type, row);
+  return cacheOf(cipher, TABLE_NAMES[type]).peek(row.id, row.sealed.iv);
+}
+
+export function openRecords(cipher: RecordCipher, type: RecordType, rows: readonly RecordRow[]): Promise<RecordState[]> {
+  return Promise.all(rows.map((row) => openRecord(cipher, type, row)));
 }

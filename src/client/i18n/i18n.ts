@@ -7,7 +7,7 @@ import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { defaultLanguage, directionOf, isUiLanguage, uiLanguageCodes } from './languages.ts';
 
-export const namespaces = ['common', 'errors', 'clients', 'notes', 'accessibility'] as const;
+export const namespaces = ['common', 'errors', 'clients', 'notes', 'accessibility', 'session'] as const;
 const STORAGE_KEY = 'silta.language';
 
 const loaders = import.meta.glob<{ default: Record<string, unknown> }>('../../../locales/*/*.json');

@@ -10,7 +10,8 @@ import { withExclusiveLock } from '../platform/webLocks.ts';
 import { onServiceWorkerSyncRequest, registerBackgroundSync } from '../platform/backgroundSync.ts';
 import { SYNC_LOCK } from './messages.ts';
 import { syncOnce } from './syncOnce.ts';
-import { SyncError, type SyncTransport } from './transport.ts';
+import { ApiError } from '../platform/apiRequest.ts';
+import type { SyncTransport } from './transport.ts';
 
 export const SYNC_INTERVAL_MS = 3 * 60 * 1000;
 
@@ -19,7 +20,12 @@ export interface SyncScheduler {
   stop(): void;
 }
 
-export function startSyncScheduler(db: SiltaDb, transport: SyncTransport): SyncScheduler {
+export interface SchedulerHooks {
+  /** The server says an administrator removed this device: its data must go. */
+  readonly onDeviceRevoked: () => Promise<void>;
+}
+
+export function startSyncScheduler(db: SiltaDb, transport: SyncTransport, hooks: SchedulerHooks): SyncScheduler {
   const state = useSyncState;
 
   async function run(): Promise<void> {
@@ -30,8 +36,12 @@ export function startSyncScheduler(db: SiltaDb, transport: SyncTransport): SyncS
         await syncOnce(db, transport, (progress) => state.setState({ progress }));
         await saveLastSync(db, Date.now());
       } catch (err) {
-        state.setState({ lastError: err instanceof SyncError ? err.code : 'serverError' });
-        if (await countUnsynced(db)) await registerBackgroundSync();
+        const code = err instanceof ApiError ? err.code : 'serverError';
+        state.setState({ lastError: code });
+        if (code === 'deviceRevoked') await hooks.onDeviceRevoked();
+        // Only a lost network is worth waking the app for: any other error would come back at once, and the
+        // browser fires the sync event straight away while online, so retrying it would loop.
+        else if (code === 'network' && (await countUnsynced(db)) > 0) await registerBackgroundSync();
       } finally {
         state.setState({ running: false, progress: null });
       }

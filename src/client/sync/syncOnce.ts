@@ -1,11 +1,13 @@
 /**
- * One full sync: push everything queued, then pull everything new (which brings back the merged result of our own
- * pushes and any conflicts they caused). Reports progress in phases for the progress bar.
+ * One full sync: push everything queued, deliver the queued views to the audit log, then pull everything new
+ * (which brings back the merged result of our own pushes and any conflicts they caused). Reports progress in
+ * phases for the progress bar.
  */
 import type { SiltaDb } from '../db/database.ts';
 import { countUnsynced } from '../db/changeLog.ts';
 import { pushChanges } from './pushChanges.ts';
 import { pullChanges } from './pullChanges.ts';
+import { sendViews } from './sendViews.ts';
 import type { SyncTransport } from './transport.ts';
 
 export interface SyncProgress {
@@ -22,6 +24,7 @@ export interface SyncResult {
 export async function syncOnce(db: SiltaDb, transport: SyncTransport, onProgress: (p: SyncProgress) => void = () => {}): Promise<SyncResult> {
   const queued = await countUnsynced(db);
   const pushed = await pushChanges(db, transport, (sent) => onProgress({ phase: 'push', done: sent, total: Math.max(queued, sent) }));
+  await sendViews(db, transport);
   const pulled = await pullChanges(db, transport, (p) => onProgress({ phase: 'pull', done: p.received, total: p.total }));
   return { pushed, pulled };
 }

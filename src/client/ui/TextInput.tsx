@@ -6,8 +6,9 @@ interface TextInputProps {
   readonly onChange: (value: string) => void;
   readonly error?: string | undefined;
   readonly description?: string;
-  readonly type?: 'text' | 'email' | 'tel' | 'date' | 'datetime-local' | 'number' | 'search';
+  readonly type?: 'text' | 'email' | 'tel' | 'date' | 'datetime-local' | 'number' | 'search' | 'password';
   readonly isRequired?: boolean;
+  readonly isReadOnly?: boolean;
   readonly multiline?: boolean;
   readonly autoComplete?: string;
   readonly inputMode?: 'numeric' | 'text';
@@ -15,7 +16,7 @@ interface TextInputProps {
 }
 
 /** A labelled text field whose error, when there is one, is tied to it for assistive technology. */
-export function TextInput({ label, value, onChange, error, description, type = 'text', isRequired, multiline, autoComplete, inputMode, lang }: TextInputProps) {
+export function TextInput({ label, value, onChange, error, description, type = 'text', isRequired, isReadOnly, multiline, autoComplete, inputMode, lang }: TextInputProps) {
   return (
     <TextField
       className="field"
@@ -23,6 +24,7 @@ export function TextInput({ label, value, onChange, error, description, type = '
       onChange={onChange}
       isInvalid={error !== undefined}
       isRequired={isRequired ?? false}
+      isReadOnly={isReadOnly ?? false}
       type={type === 'date' || type === 'datetime-local' || type === 'number' ? 'text' : type}
       autoComplete={autoComplete}
       validationBehavior="aria"

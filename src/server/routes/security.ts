@@ -3,8 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { isApiPath } from './replies.ts';
 
 /**
- * The app loads nothing from elsewhere and runs no inline script or style, so every source is 'self'. No
- * `upgrade-insecure-requests`: a pilot may run on plain http inside a municipal network.
+ * The app loads nothing from elsewhere and runs no inline script or style, so every source is 'self'. HTTPS is
+ * required in any case (the session cookie is Secure; browsers accept that on plain http only for localhost), so
+ * `upgrade-insecure-requests` would add nothing.
  */
 export const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],

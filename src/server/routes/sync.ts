@@ -3,7 +3,7 @@ import { pullQuery, pushRequest } from '#shared/schema/sync.ts';
 import { applyPush } from '../services/applyPush.ts';
 import { computePull } from '../services/computePull.ts';
 import type { Store } from '../store/types.ts';
-import { identify } from './identity.ts';
+import { actorOf } from './identity.ts';
 import { isShallowerThan, MAX_JSON_DEPTH } from './jsonDepth.ts';
 import { sendError, speaksOtherVersion } from './replies.ts';
 
@@ -15,21 +15,26 @@ function field(value: unknown, name: string): unknown {
   return typeof value === 'object' && value !== null && Object.hasOwn(value, name) ? (value as Record<string, unknown>)[name] : undefined;
 }
 
-/** The two sync endpoints. Nothing reaches a service before it passes the shared wire schema. */
+/**
+ * The two sync endpoints, behind authentication. Nothing reaches a service before it passes the shared wire schema,
+ * and a device pushes only as itself: entry ids, clocks and the audit trail all name the device.
+ */
 export const syncRoutes: FastifyPluginCallback<SyncOptions> = (app, { store }, done) => {
   app.post('/api/sync/push', async (request, reply) => {
     if (speaksOtherVersion(field(request.body, 'v'))) return sendError(reply, 426, 'updateRequired');
     if (!isShallowerThan(request.body, MAX_JSON_DEPTH)) return sendError(reply, 400, 'badRequest');
     const parsed = pushRequest.safeParse(request.body);
     if (!parsed.success) return sendError(reply, 400, 'badRequest');
-    return applyPush(store, identify(request), parsed.data);
+    const actor = actorOf(request);
+    if (parsed.data.deviceId !== actor.deviceId) return sendError(reply, 403, 'forbidden');
+    return applyPush(store, actor, parsed.data);
   });
 
   app.get('/api/sync/pull', async (request, reply) => {
     if (speaksOtherVersion(field(request.query, 'v'))) return sendError(reply, 426, 'updateRequired');
     const parsed = pullQuery.safeParse(request.query);
     if (!parsed.success) return sendError(reply, 400, 'badRequest');
-    return computePull(store, identify(request), parsed.data);
+    return computePull(store, actorOf(request), parsed.data);
   });
   done();
 };

@@ -1,11 +1,15 @@
 /**
  * One page of a pull: the records the actor may read whose last change is after the cursor, in sequence order.
- * The cursor returned is the last sequence in the page, so the next pull continues exactly after it.
+ * The cursor returned is the last sequence in the page, so the next pull continues exactly after it. Every
+ * client-owned record delivered leaves an audit row.
  */
 import { PROTOCOL_VERSION, type PullResponse, type WireRecord, type pullQuery } from '#shared/schema/sync.ts';
 import type * as z from 'zod/mini';
+import type { ClientScope } from '../store/clientAccess.ts';
 import type { Store, StoredRecord } from '../store/types.ts';
-import { canRead, readScope, type Actor } from './access.ts';
+import { canRead, readScope, readSubject } from './access.ts';
+import type { Actor } from './actor.ts';
+import { auditEntry } from './auditEntries.ts';
 
 export type PullQuery = z.output<typeof pullQuery>;
 
@@ -15,15 +19,25 @@ function toWire(record: StoredRecord): WireRecord {
 
 export async function computePull(store: Store, actor: Actor, query: PullQuery): Promise<PullResponse> {
   const scope = readScope(actor);
-  return store.read(async (tx) => {
+  const { response, delivered } = await store.read(async (tx) => {
     // One row more than asked tells whether another page exists without a second query.
     const rows = await tx.recordsAfter(query.cursor, query.limit + 1, scope);
     const more = rows.length > query.limit;
     const page = rows.slice(0, query.limit);
     const cursor = page.at(-1)?.seq ?? query.cursor;
     const remaining = more ? await tx.countAfter(cursor, scope) : 0;
-    // The scope already filtered in SQL; asking again per record keeps one rule deciding, should the two drift.
-    const records = page.filter((r) => canRead(actor, r.type, r.clientId)).map(toWire);
-    return { v: PROTOCOL_VERSION, records, cursor, more, remaining };
+    // The scope already filtered in SQL; asking the rules again per record keeps one place deciding, should the
+    // two ever drift apart.
+    const clientIds = page.flatMap((r) => (r.clientId === null ? [] : [r.clientId]));
+    const scopes = new Map<string, ClientScope>(actor.kind === 'system' ? [] : (await tx.clientScopes(clientIds)).map((s) => [s.clientId, s]));
+    const readable = page.filter((r) => canRead(actor, r.type, readSubject(r.id, r.clientId, (id) => scopes.get(id))));
+    return { response: { v: PROTOCOL_VERSION, records: readable.map(toWire), cursor, more, remaining }, delivered: readable };
   });
+  // Logged after the read in its own small write, without the counter's lock, so pulls never queue behind pushes
+  // for it. Should logging fail, the pull fails: no client data leaves without its row.
+  const context = { actor, systemDeviceId: 'system', now: new Date() };
+  await store.audit.append(
+    delivered.flatMap((r) => (r.clientId === null ? [] : [auditEntry(context, 'pull', { recordType: r.type, recordId: r.id, clientId: r.clientId })])),
+  );
+  return response;
 }

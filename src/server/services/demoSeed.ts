@@ -5,7 +5,7 @@
 import { MAX_PUSH_ENTRIES, PROTOCOL_VERSION, type ChangeEntry } from '#shared/schema/sync.ts';
 import { initialHlc, serializeHlc, tick } from '#shared/sync/hlc.ts';
 import type { Store } from '../store/types.ts';
-import { localUser } from './access.ts';
+import { systemActor } from './actor.ts';
 import { applyPush } from './applyPush.ts';
 import { demoWrites } from './demoData.ts';
 
@@ -40,7 +40,7 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<Seed
   });
   for (let i = 0; i < entries.length; i += MAX_PUSH_ENTRIES) {
     const batch = entries.slice(i, i + MAX_PUSH_ENTRIES);
-    const { results } = await applyPush(store, localUser, { v: PROTOCOL_VERSION, deviceId: DEMO_DEVICE_ID, entries: batch });
+    const { results } = await applyPush(store, systemActor, { v: PROTOCOL_VERSION, deviceId: DEMO_DEVICE_ID, entries: batch });
     const rejected = results.find((r) => r.status === 'rejected');
     // Ids depend only on the seed and the day, so a second instance seeding the same day only hears `duplicate`.
     if (rejected) throw new Error(`demo entry ${rejected.id} was rejected: ${rejected.code ?? 'unknown'}`);

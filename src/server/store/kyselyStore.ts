@@ -2,6 +2,12 @@
  * The store's query code, shared by both dialects. Whatever runs here must mean the same on SQLite and PostgreSQL.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
+import type { AuditEntry } from '#shared/schema/audit.ts';
+import type { Municipality } from '#shared/schema/common.ts';
+import { createKyselyAccountStore } from './kyselyAccountStore.ts';
+import { appendAudit, createKyselyAuditStore } from './kyselyAuditStore.ts';
+import * as access from './kyselyClientAccess.ts';
+import type { Assignment, ClientScope } from './clientAccess.ts';
 import { createMigrator, schemaVersionOf } from './migrations/index.ts';
 import { appliedFromRow, appliedToRow, recordFromRow, recordToRow, toSafeInteger } from './rows.ts';
 import type { Database } from './schema.ts';
@@ -22,10 +28,32 @@ class KyselyWriteTx implements WriteTx {
     return this.lastSeq;
   }
 
-  async findRecords(ids: readonly string[]): Promise<StoredRecord[]> {
-    if (ids.length === 0) return [];
-    const rows = await this.trx.selectFrom('records').selectAll().where('id', 'in', ids).execute();
-    return rows.map(recordFromRow);
+  findRecords(ids: readonly string[]): Promise<StoredRecord[]> {
+    return access.findRecords(this.trx, ids);
+  }
+
+  clientScopes(clientIds: readonly string[]): Promise<ClientScope[]> {
+    return access.clientScopes(this.trx, clientIds);
+  }
+
+  setClientMunicipalities(scopes: readonly { readonly clientId: string; readonly municipality: Municipality }[]): Promise<void> {
+    return access.setClientMunicipalities(this.trx, scopes);
+  }
+
+  async resequenceClients(clientIds: readonly string[]): Promise<void> {
+    this.lastSeq += await access.resequenceClients(this.trx, clientIds, this.lastSeq);
+  }
+
+  addAssignment(assignment: Assignment): Promise<boolean> {
+    return access.addAssignment(this.trx, assignment);
+  }
+
+  removeAssignment(clientId: string, accountId: string): Promise<boolean> {
+    return access.removeAssignment(this.trx, clientId, accountId);
+  }
+
+  async appendAudit(entries: readonly AuditEntry[]): Promise<void> {
+    await appendAudit(this.trx, entries);
   }
 
   async findAppliedChanges(entryIds: readonly string[]): Promise<AppliedChange[]> {
@@ -61,12 +89,20 @@ class KyselyWriteTx implements WriteTx {
 class KyselyReadTx implements ReadTx {
   constructor(private readonly trx: Transaction<Database>) {}
 
+  findRecords(ids: readonly string[]): Promise<StoredRecord[]> {
+    return access.findRecords(this.trx, ids);
+  }
+
+  clientScopes(clientIds: readonly string[]): Promise<ClientScope[]> {
+    return access.clientScopes(this.trx, clientIds);
+  }
+
   async recordsAfter(cursor: number, limit: number, scope: ReadScope): Promise<StoredRecord[]> {
     const rows = await this.trx
       .selectFrom('records')
       .selectAll()
       .where('seq', '>', cursor)
-      .$call((qb) => (scope.kind === 'all' ? qb : qb.where(scopeFilter(scope.clientIds))))
+      .$call((qb) => (scope.kind === 'all' ? qb : qb.where(access.scopeFilter(scope))))
       .orderBy('seq')
       .limit(limit)
       .execute();
@@ -78,21 +114,18 @@ class KyselyReadTx implements ReadTx {
       .selectFrom('records')
       .select((eb) => eb.fn.countAll<number | string>().as('n'))
       .where('seq', '>', cursor)
-      .$call((qb) => (scope.kind === 'all' ? qb : qb.where(scopeFilter(scope.clientIds))))
+      .$call((qb) => (scope.kind === 'all' ? qb : qb.where(access.scopeFilter(scope))))
       .executeTakeFirstOrThrow();
     return toSafeInteger(row.n);
   }
-}
-
-function scopeFilter(clientIds: readonly string[]) {
-  // An empty IN () is not valid SQL; an empty scope simply matches nothing.
-  return clientIds.length === 0 ? sql<boolean>`1 = 0` : sql<boolean>`client_id IN (${sql.join(clientIds)})`;
 }
 
 export function createKyselyStore(db: Kysely<Database>, kind: StoreKind): Store {
   let writeTransactions = 0;
   return {
     kind,
+    accounts: createKyselyAccountStore(db),
+    audit: createKyselyAuditStore(db),
     get writeTransactions() {
       return writeTransactions;
     },

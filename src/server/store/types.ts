@@ -4,6 +4,12 @@
  */
 import type { RequestErrorCode } from '#shared/errors.ts';
 import type { RecordState } from '#shared/sync/merge.ts';
+import type { AccountStore } from './accountStore.ts';
+import type { AuditStore } from './auditStore.ts';
+import type { ClientAccessReads, ClientAccessWrites, ReadScope } from './clientAccess.ts';
+import type { AuditEntry } from '#shared/schema/audit.ts';
+
+export type { ReadScope } from './clientAccess.ts';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
@@ -23,20 +29,18 @@ export interface AppliedChange {
   readonly seq: number | null;
 }
 
-/** Which records an actor may read, as a filter the database applies so paging stays exact. */
-export type ReadScope = { readonly kind: 'all' } | { readonly kind: 'clients'; readonly clientIds: readonly string[] };
-
 /** Work inside one write transaction. Sequence numbers come from `nextSeq`, which the transaction owns. */
-export interface WriteTx {
+export interface WriteTx extends ClientAccessWrites {
   nextSeq(): number;
-  findRecords(ids: readonly string[]): Promise<StoredRecord[]>;
   findAppliedChanges(entryIds: readonly string[]): Promise<AppliedChange[]>;
   upsertRecords(records: readonly StoredRecord[]): Promise<void>;
   insertAppliedChanges(changes: readonly AppliedChange[]): Promise<void>;
+  /** Audit rows that must commit or roll back with this transaction's changes. */
+  appendAudit(entries: readonly AuditEntry[]): Promise<void>;
 }
 
 /** Reads from one consistent snapshot. */
-export interface ReadTx {
+export interface ReadTx extends ClientAccessReads {
   /** Records with seq > cursor in seq order, at most `limit`. */
   recordsAfter(cursor: number, limit: number, scope: ReadScope): Promise<StoredRecord[]>;
   countAfter(cursor: number, scope: ReadScope): Promise<number>;
@@ -55,6 +59,10 @@ export interface MigrationReport {
 
 export interface Store {
   readonly kind: StoreKind;
+  /** Accounts, devices and sessions (see accountStore.ts). */
+  readonly accounts: AccountStore;
+  /** The audit log: append and query only (see auditStore.ts). */
+  readonly audit: AuditStore;
   /** How many write transactions this store has run: lets a test prove one push is one transaction. */
   readonly writeTransactions: number;
   migrate(): Promise<MigrationReport>;

@@ -33,6 +33,15 @@ export const languageCodes = [
 export const languageCode = z.enum(languageCodes, { error: 'invalidChoice' });
 export type LanguageCode = (typeof languageCodes)[number];
 
+/**
+ * Control characters and unpaired surrogates (with the `u` flag `\p{Cs}` matches only unpaired ones). A name or label
+ * stored as a text column refuses them: PostgreSQL cannot store NUL in text, an unpaired surrogate has no UTF-8 form
+ * (it would be stored as U+FFFD, not as sent), and a line break or escape sequence has no place in a name.
+ */
+const UNPRINTABLE = /[\p{Cc}\p{Cs}]/u;
+
+export const printable = () => z.refine<string>((value) => !UNPRINTABLE.test(value), { error: 'invalidValue' });
+
 export const requiredText = (max: number) =>
   z
     .string({ error: 'required' })

@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -19,8 +20,8 @@ function waitForExit(child: ChildProcess): Promise<number | null> {
   });
 }
 
-/** Bundles src/server/main.ts; the folder sits inside the repository so the bundle finds node_modules. */
-export async function buildServer(): Promise<{ mainJs: string; remove(): Promise<void> }> {
+/** Bundles the server and the admin CLI; the folder sits inside the repository so the bundle finds node_modules. */
+export async function buildServer(): Promise<{ mainJs: string; adminJs: string; remove(): Promise<void> }> {
   await mkdir(join(ROOT, '.tmp'), { recursive: true });
   const outDir = await mkdtemp(join(ROOT, '.tmp', 'server-build-'));
   const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
@@ -33,7 +34,7 @@ export async function buildServer(): Promise<{ mainJs: string; remove(): Promise
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const code = await waitForExit(child);
   if (code !== 0) throw new Error(`server build failed (${String(code)}):\n${output}`);
-  return { mainJs: join(outDir, 'main.js'), remove: () => rm(outDir, { recursive: true, force: true }) };
+  return { mainJs: join(outDir, 'main.js'), adminJs: join(outDir, 'admin.js'), remove: () => rm(outDir, { recursive: true, force: true }) };
 }
 
 export interface ServerProcess {
@@ -126,5 +127,26 @@ export async function startServer(mainJs: string, env: ServerEnv): Promise<Serve
       child.kill(signal);
       return exited;
     },
+  };
+}
+
+export type ServerBuild = Awaited<ReturnType<typeof buildServer>>;
+
+/**
+ * One server build for a test file, made before its tests and removed after them, with every server the file
+ * started stopped. Call at the top of the file; the function it returns gives the build inside a test.
+ */
+export function serverBuildPerFile(): () => ServerBuild {
+  let build: ServerBuild | undefined;
+  beforeAll(async () => {
+    build = await buildServer();
+  });
+  afterAll(async () => {
+    await killAllServers();
+    await build?.remove();
+  });
+  return () => {
+    if (build === undefined) throw new Error('the server build is made in beforeAll');
+    return build;
   };
 }

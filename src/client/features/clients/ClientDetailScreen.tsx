@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { ClientFields } from '#shared/schema/client.ts';
-import { useClient } from './useClients.ts';
+import { useClient, useViewLogged } from './useClients.ts';
 import { NotFound } from '../../app/NotFound.tsx';
 import { NoteThreads } from '../notes/NoteThreads.tsx';
 import { ConflictResolver } from '../conflicts/ConflictResolver.tsx';
@@ -18,6 +18,7 @@ const shownFields: (keyof ClientFields)[] = [
 export function ClientDetailScreen({ id }: { readonly id: string }) {
   const { t, i18n } = useTranslation(['clients', 'common']);
   const client = useClient(id);
+  useViewLogged(id, client !== undefined && client !== null);
   const conflicts = useOpenConflicts(id);
   // Resolving a conflict removes the button that opened its dialog, so focus would drop to the start of the page:
   // move it to the field's value instead, where a screen reader reads the value that stayed.

@@ -31,7 +31,9 @@ export function ClientForm({ draftKey, initial, onSave, onCancel }: ClientFormPr
   });
 
   return (
-    <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+    // autocomplete off for the whole form: otherwise the browser keeps what was typed about a person on disk, in
+    // plain text (autocomplete history, and the form state it saves for restoring the session).
+    <form className="form" autoComplete="off" onSubmit={(e) => void submit(e)} noValidate>
       <fieldset className="form-section">
         <legend>{t('clients:section.person')}</legend>
         <TextInput {...text('firstNames')} isRequired autoComplete="off" />

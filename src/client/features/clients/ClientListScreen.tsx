@@ -34,7 +34,8 @@ export function ClientListScreen() {
       <div role="search" className="filters">
         <SearchField className="field filter-search" value={filter.query} onChange={(query) => setFilter({ ...filter, query })}>
           <Label className="field-label">{t('clients:filter.search')}</Label>
-          <Input className="field-input" />
+          {/* A name searched for would otherwise be kept in the browser's autocomplete history, on disk, in plain text. */}
+          <Input className="field-input" autoComplete="off" />
         </SearchField>
         <SelectField
           label={t('clients:filter.municipality')}

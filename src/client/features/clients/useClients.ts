@@ -1,6 +1,8 @@
+import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { appDb } from '../../db/index.ts';
 import { getClient, listClients, type ClientView } from '../../db/clientsRepo.ts';
+import { recordView } from '../../db/viewEventsRepo.ts';
 
 /** Every client on the device; re-renders when a local write or a sync changes any of them. */
 export function useClients(): ClientView[] | undefined {
@@ -10,4 +12,14 @@ export function useClients(): ClientView[] | undefined {
 /** One client: undefined while loading, null when there is no such client (or it was deleted). */
 export function useClient(id: string): ClientView | null | undefined {
   return useLiveQuery(() => getClient(appDb(), id), [id]);
+}
+
+/**
+ * Logs, once per screen opened, that this client's record was shown (for the audit log; queued on the device and
+ * sent at the next sync). Not again when a sync updates what is shown: that is the same viewing.
+ */
+export function useViewLogged(clientId: string, shown: boolean): void {
+  useEffect(() => {
+    if (shown) void recordView(appDb(), 'client', clientId, clientId);
+  }, [clientId, shown]);
 }

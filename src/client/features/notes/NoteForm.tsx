@@ -42,7 +42,9 @@ export function NoteForm({ clientId, draftKey, initial, onSave, onCancel }: Note
   const err = (field: string) => (errors[field] ? t(`errors:${errors[field]}`) : undefined);
 
   return (
-    <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+    // autocomplete off for the whole form: otherwise the browser keeps what was typed about a person on disk, in
+    // plain text (autocomplete history, and the form state it saves for restoring the session).
+    <form className="form" autoComplete="off" onSubmit={(e) => void submit(e)} noValidate>
       <fieldset className="form-section">
         <legend>{t('notes:section.meeting')}</legend>
         <TextInput label={t('notes:field.occurredAt')} type="datetime-local" value={values.occurredAt} onChange={(v) => setField('occurredAt', v)} error={err('occurredAt')} description={t('notes:hint.timeZone')} isRequired />

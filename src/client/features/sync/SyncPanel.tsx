@@ -4,6 +4,7 @@ import { ProgressBar, Label } from 'react-aria-components';
 import { appDb } from '../../db/index.ts';
 import { readLastSync } from '../../db/syncMeta.ts';
 import { useSyncState } from '../../state/syncState.ts';
+import { signInAgain } from '../../session/session.ts';
 import { syncNow } from '../../sync/appSync.ts';
 import { Button } from '../../ui/Button.tsx';
 import { formatDateTime, formatNumber } from '../../i18n/format.ts';
@@ -13,7 +14,7 @@ import { useUnsyncedCount } from './useUnsyncedCount.ts';
 
 /** Sync status for the person holding the tablet: what is waiting, what is happening, what went wrong. */
 export function SyncPanel() {
-  const { t, i18n } = useTranslation(['common', 'errors']);
+  const { t, i18n } = useTranslation(['common', 'errors', 'session']);
   const lng = i18n.language;
   const { running, progress, lastError } = useSyncState();
   const lastSync = useLiveQuery(() => readLastSync(appDb()), []);
@@ -51,9 +52,15 @@ export function SyncPanel() {
       {lastError && !running && (
         <p className="sync-error" role="alert">
           {t(`errors:${lastError}`)}{' '}
-          <Button variant="quiet" onPress={() => void syncNow()}>
-            {t('sync.retry')}
-          </Button>
+          {lastError === 'signInRequired' ? (
+            <Button variant="quiet" onPress={signInAgain}>
+              {t('session:account.reauth')}
+            </Button>
+          ) : (
+            <Button variant="quiet" onPress={() => void syncNow()}>
+              {t('sync.retry')}
+            </Button>
+          )}
         </p>
       )}
       {persistence === 'persisted' && <p className="sync-storage">{t('sync.storagePersisted')}</p>}

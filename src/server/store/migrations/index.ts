@@ -1,6 +1,8 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from '../schema.ts';
 import * as m001 from './001_initial.ts';
+import * as m002 from './002_accounts.ts';
+import * as m003 from './003_access_and_audit.ts';
 
 /**
  * Migrations are imported statically (not read from a folder at run time) so the bundled server carries them.
@@ -8,6 +10,8 @@ import * as m001 from './001_initial.ts';
  */
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
+  '002_accounts': m002,
+  '003_access_and_audit': m003,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(migrations).length;

@@ -1,0 +1,30 @@
+/**
+ * A local record's content, encrypted under the data key. Each write gets a fresh 96-bit IV; the associated data
+ * names where the ciphertext belongs (for example `clients/<id>`), so a ciphertext copied onto another record
+ * fails to decrypt instead of showing one person's data as another's. IndexedDB stores the binary fields as they
+ * are. `v` names the format so a later one can be told apart.
+ */
+export interface SealedJson {
+  v: 1;
+  iv: Uint8Array<ArrayBuffer>;
+  data: ArrayBuffer;
+}
+
+function sealedAad(aad: string): Uint8Array<ArrayBuffer> {
+  return new TextEncoder().encode(`silta/sealed/v1/${aad}`);
+}
+
+export async function encryptJson(dk: CryptoKey, value: unknown, aad: string): Promise<SealedJson> {
+  const json = JSON.stringify(value) as string | undefined;
+  if (json === undefined) throw new TypeError('Only JSON values can be sealed');
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: sealedAad(aad) }, dk, new TextEncoder().encode(json));
+  return { v: 1, iv, data };
+}
+
+/** The sealed value, still to be validated by the caller. Rejects when the key, the place or a byte is wrong. */
+export async function decryptJson(dk: CryptoKey, sealed: SealedJson, aad: string): Promise<unknown> {
+  if (sealed.v !== 1) throw new TypeError(`Unknown sealed format ${String(sealed.v)}`);
+  const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv, additionalData: sealedAad(aad) }, dk, sealed.data);
+  return JSON.parse(new TextDecoder().decode(plain)) as unknown;
+}
