@@ -35,7 +35,10 @@ import type {
   SignInArgs,
 } from './api.ts';
 
-/** The floor's database: the record tables with the indexes the app's have (database.ts, version 4). */
+/**
+ * The floor's database (P5), and P4's bare side: plain record tables with the indexes the app's have (database.ts,
+ * version 4), nothing sealed, no change log.
+ */
 class FloorDb extends Dexie {
   clients!: EntityTable<PlainRecordRow, 'id'>;
   notes!: EntityTable<PlainRecordRow, 'id'>;
@@ -225,15 +228,6 @@ async function incremental({ deviceA, deviceB, recordId, phone }: IncrementalArg
   return { pushMs: t1 - t0, pullMs: t2 - t1, arrived: client?.fields.phone === phone };
 }
 
-/** The bare side of P4: a plain-record table with the app's notes indexes, nothing sealed, no change log. */
-class BareDb extends Dexie {
-  notes!: EntityTable<PlainRecordRow, 'id'>;
-  constructor(name: string) {
-    super(name);
-    this.version(1).stores({ notes: '&id, clientId' });
-  }
-}
-
 /**
  * P4: the same notes saved one at a time, awaiting each, as a person saves them: through the data layer (addNote:
  * commitWrite seals the record and its change-log entry and writes both in one transaction), or as one bare put
@@ -242,7 +236,7 @@ class BareDb extends Dexie {
 async function saveNotes({ dbName, notes, bare }: SaveArgs): Promise<SaveResult> {
   const perSave: number[] = [];
   if (bare) {
-    const db = new BareDb(dbName);
+    const db = new FloorDb(dbName);
     await db.open();
     const hlc = serializeHlc(tick(initialHlc(newDeviceId()), Date.now()));
     const rows: PlainRecordRow[] = notes.map((fields) => {
