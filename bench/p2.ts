@@ -9,24 +9,12 @@
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { chromePath } from '../tests/support/chromium.ts';
+import { chromePath, chromiumFlags } from '../tests/support/chromium.ts';
 import type { BenchContext } from './lib/context.ts';
 import { onInterrupt, removeDir, startSiltaServer, tempDir } from './lib/processes.ts';
 import type { BarRow, SuiteResult } from './lib/report.ts';
 import { describe, figure } from './lib/stats.ts';
 
-/** The project's Chromium flags (tests/support/chromium.ts); Lighthouse sets its own emulation on top. */
-const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 interface LighthouseRun {
   readonly score: number;
@@ -44,7 +32,7 @@ interface OfflineRun {
 }
 
 async function lighthouseRuns(ctx: BenchContext, url: string, runs: number): Promise<LighthouseRun[]> {
-  const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
+  const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: chromiumFlags, logLevel: 'silent' });
   const forget = onInterrupt(() => Promise.resolve(chrome.kill()));
   try {
     const out: LighthouseRun[] = [];

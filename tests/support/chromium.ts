@@ -7,7 +7,7 @@ import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 export const chromePath = process.env['CHROME_PATH'] ?? '/usr/bin/chromium';
 
 /** Without the networking flags Chromium floods this closed network with refused connections. */
-const flags = [
+export const chromiumFlags = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -30,11 +30,11 @@ function requireChromium(): void {
 
 export async function launchChromium(): Promise<Browser> {
   requireChromium();
-  return chromium.launch({ executablePath: chromePath, args: flags });
+  return chromium.launch({ executablePath: chromePath, args: chromiumFlags });
 }
 
 /** A browser with its profile in `userDataDir`, for tests that look at what the browser wrote to disk. */
 export async function launchPersistentChromium(userDataDir: string, options: { locale: string; viewport: { width: number; height: number } }): Promise<BrowserContext> {
   requireChromium();
-  return chromium.launchPersistentContext(userDataDir, { executablePath: chromePath, args: flags, ...options });
+  return chromium.launchPersistentContext(userDataDir, { executablePath: chromePath, args: chromiumFlags, ...options });
 }
