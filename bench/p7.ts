@@ -157,21 +157,21 @@ const EXTRA_VARIANTS: readonly PullVariant[] = [
 ];
 
 /**
- * Waits (at most a minute) until the server answers its health check within 50 ms: requests autocannon gave up on
- * are still being served, and would otherwise slow the next load down.
+ * Waits (at most two minutes) until one pull is answered within a second: pulls autocannon gave up on are still
+ * being served after it stops, and would otherwise slow the next load down.
  */
-async function drained(url: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
+async function drained(url: string, cookie: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     const t0 = performance.now();
-    await fetch(new URL('/api/health', url)).then((res) => res.arrayBuffer());
-    if (performance.now() - t0 < 50) return;
-    await new Promise((r) => setTimeout(r, 500));
+    await fetch(url, { headers: { cookie } }).then((res) => res.arrayBuffer());
+    if (performance.now() - t0 < 1_000) return;
+    await new Promise((r) => setTimeout(r, 1_000));
   }
 }
 
 async function pullOnce(ctx: BenchContext, label: string, url: string, cookie: string, variant: PullVariant, duration: number): Promise<PullRun> {
-  await drained(url);
+  await drained(url, cookie);
   const r: Result = await autocannon({
     url,
     connections: variant.connections,
