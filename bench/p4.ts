@@ -40,10 +40,22 @@ export async function runP4(ctx: BenchContext): Promise<SuiteResult> {
   const { notes } = makeCaseload(SEED, 50, SAVES * (runs + 1));
   const batch = (i: number) => notes.slice(i * SAVES, (i + 1) * SAVES).map((n) => n.fields);
   const dir = await tempDir('p4');
-  // The page needs an origin and no API: no account, no sign-in.
-  const server = await startSiltaServer({ dataDir: dir, staticDir: ctx.pages.siltaDir });
+  try {
+    // The page needs an origin and no API: no account, no sign-in.
+    const server = await startSiltaServer({ dataDir: dir, staticDir: ctx.pages.siltaDir });
+    try {
+      return await measure(ctx, server.url, runs, batch);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await removeDir(dir);
+  }
+}
+
+async function measure(ctx: BenchContext, url: string, runs: number, batch: (i: number) => NoteFields[]): Promise<SuiteResult> {
   const b = await ctx.browser();
-  const page = await b.siltaPage(server.url);
+  const page = await b.siltaPage(url);
   try {
     // Untimed: opening both databases, the data key, the JIT.
     await save(page, 'p4-silta', batch(0), false);
@@ -65,8 +77,6 @@ export async function runP4(ctx: BenchContext): Promise<SuiteResult> {
     return { rows: p4Rows(out), raw: { saves: SAVES, runs: out } };
   } finally {
     await page.close();
-    await server.stop();
-    await removeDir(dir);
   }
 }
 

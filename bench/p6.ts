@@ -67,7 +67,10 @@ export async function runP6(ctx: BenchContext): Promise<SuiteResult> {
   const iterations = ctx.quick ? 10 : 25;
   const pushRuns = 3;
   const dir = await tempDir('p6');
-  await createBenchAccount({ dataDir: dir });
+  await createBenchAccount({ dataDir: dir }).catch(async (error: unknown) => {
+    await removeDir(dir);
+    throw error;
+  });
   const inner = await openSqliteStore(dir);
   await inner.migrate();
   const { store, counts } = countingStore(inner);
