@@ -4,6 +4,7 @@ import { auditActions, type AuditAction, type AuditEntry } from '#shared/schema/
 import { recordTypeNames, type RecordType } from '#shared/schema/records.ts';
 import type { AuditFilter, AuditStore } from './auditStore.ts';
 import type { AuditLogTable, Database } from './schema.ts';
+import { groupCommit } from './groupCommit.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -56,9 +57,15 @@ export async function appendAudit(db: Db, entries: readonly AuditEntry[]): Promi
 }
 
 export function createKyselyAuditStore(db: Kysely<Database>): AuditStore {
+  // Every pull that delivers client data logs it before answering: under many concurrent pulls one commit a pull
+  // would be the bottleneck, so concurrent appends share a transaction. A caller's rows are still logged whole or
+  // not at all, and it answers only after they are committed.
+  const append = groupCommit(
+    (entries: readonly AuditEntry[]) => db.transaction().execute((trx) => appendAudit(trx, entries)),
+    (entry, appended) => (appended.has(entry.id) ? entry.id : undefined),
+  );
   return {
-    // One transaction: a page's rows are logged whole or not at all, with one commit (one fsync on SQLite).
-    append: async (entries) => (entries.length === 0 ? [] : db.transaction().execute((trx) => appendAudit(trx, entries))),
+    append,
 
     async query(filter: AuditFilter) {
       let query = db.selectFrom('audit_log').selectAll();

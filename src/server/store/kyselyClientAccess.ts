@@ -4,7 +4,7 @@ import { municipalities, type Municipality } from '#shared/schema/common.ts';
 import { recordFromRow, toSafeInteger } from './rows.ts';
 import type { Database } from './schema.ts';
 import type { Assignment, ClientScope, ReadScope } from './clientAccess.ts';
-import type { StoredRecord } from './types.ts';
+import type { StoreKind, StoredRecord } from './types.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -83,17 +83,26 @@ export async function removeAssignment(db: Db, clientId: string, accountId: stri
   return removed.length > 0;
 }
 
-/** A read scope as a WHERE condition on `records`. */
-export function scopeFilter(scope: Exclude<ReadScope, { kind: 'all' }>) {
+/**
+ * A read scope as a WHERE condition on `records`, for a query that pages in `seq` order.
+ *
+ * On SQLite the client_id term is written `+records.client_id`, which keeps the planner off the client_id index:
+ * without fresh statistics it guesses that index is selective, reads every readable row and sorts them all for each
+ * page (tens of ms at 20,000 notes, on the event loop, since better-sqlite3 is synchronous). Walking `records_seq`
+ * and filtering costs only the rows after the cursor, which is what an incremental pull has; a small scope read from
+ * cursor 0 scans the table once (about 2 ms at 21,000 rows). PostgreSQL keeps its statistics by itself.
+ */
+export function scopeFilter(scope: Exclude<ReadScope, { kind: 'all' }>, kind: StoreKind) {
+  const clientId = kind === 'sqlite' ? sql`+records.client_id` : sql`records.client_id`;
   switch (scope.kind) {
     case 'none':
       return sql<boolean>`1 = 0`;
     case 'municipalities':
       // An empty IN () is not valid SQL; serving no municipality simply matches nothing.
       if (scope.municipalities.length === 0) return sql<boolean>`1 = 0`;
-      return sql<boolean>`records.client_id IN (SELECT ca.client_id FROM client_access ca WHERE ca.municipality IN (${sql.join(scope.municipalities)}))`;
+      return sql<boolean>`${clientId} IN (SELECT ca.client_id FROM client_access ca WHERE ca.municipality IN (${sql.join(scope.municipalities)}))`;
     case 'assignedTo':
-      return sql<boolean>`records.client_id IN (SELECT cs.client_id FROM client_assignments cs WHERE cs.account_id = ${scope.accountId})`;
+      return sql<boolean>`${clientId} IN (SELECT cs.client_id FROM client_assignments cs WHERE cs.account_id = ${scope.accountId})`;
     case 'record':
       return sql<boolean>`records.type = ${scope.recordType} AND records.id = ${scope.recordId}`;
   }

@@ -87,7 +87,10 @@ class KyselyWriteTx implements WriteTx {
 }
 
 class KyselyReadTx implements ReadTx {
-  constructor(private readonly trx: Transaction<Database>) {}
+  constructor(
+    private readonly trx: Transaction<Database>,
+    private readonly kind: StoreKind,
+  ) {}
 
   findRecords(ids: readonly string[]): Promise<StoredRecord[]> {
     return access.findRecords(this.trx, ids);
@@ -102,7 +105,7 @@ class KyselyReadTx implements ReadTx {
       .selectFrom('records')
       .selectAll()
       .where('seq', '>', cursor)
-      .$call((qb) => (scope.kind === 'all' ? qb : qb.where(access.scopeFilter(scope))))
+      .$call((qb) => (scope.kind === 'all' ? qb : qb.where(access.scopeFilter(scope, this.kind))))
       .orderBy('seq')
       .limit(limit)
       .execute();
@@ -114,7 +117,7 @@ class KyselyReadTx implements ReadTx {
       .selectFrom('records')
       .select((eb) => eb.fn.countAll<number | string>().as('n'))
       .where('seq', '>', cursor)
-      .$call((qb) => (scope.kind === 'all' ? qb : qb.where(access.scopeFilter(scope))))
+      .$call((qb) => (scope.kind === 'all' ? qb : qb.where(access.scopeFilter(scope, this.kind))))
       .executeTakeFirstOrThrow();
     return toSafeInteger(row.n);
   }
@@ -180,7 +183,7 @@ export function createKyselyStore(db: Kysely<Database>, kind: StoreKind): Store 
         .transaction()
         .setIsolationLevel('repeatable read')
         .setAccessMode('read only')
-        .execute((trx) => work(new KyselyReadTx(trx)));
+        .execute((trx) => work(new KyselyReadTx(trx, kind)));
     },
 
     async lastSeq() {
