@@ -211,9 +211,13 @@ function navigate(page: Page, path: string, expected: Expected): Promise<Timing>
   }, { p: path, e: expected }));
 }
 
-/** Untimed: waits until the list holds `cards` clients. */
+/** Untimed: waits until the list holds `cards` clients (the list is windowed: its rows say how many it holds). */
 async function showing(page: Page, cards: number): Promise<void> {
-  await page.waitForFunction((n) => document.querySelectorAll('.client-card').length === n, cards, { timeout: 120_000 });
+  await page.waitForFunction(
+    (n) => document.querySelector('.client-card')?.getAttribute('aria-setsize') === String(n),
+    cards,
+    { timeout: 120_000 },
+  );
 }
 
 function searchBox(page: Page) {

@@ -112,7 +112,7 @@ export interface PouchBenchApi {
 
 /** What the app's screen must show (P3's probe): every given condition at once. */
 export interface Expected {
-  /** Client cards in the list. */
+  /** Clients in the list (which renders only the rows in view: see probe.ts). */
   readonly cards?: number;
   /** Note cards on a client's page. */
   readonly notes?: number;

@@ -13,9 +13,25 @@ interface TaskScheduler {
   postTask(callback: () => void, options: { priority: 'background' }): Promise<void>;
 }
 
+/**
+ * The client list shows `n` clients: the list is windowed (only the rows in view are in the document), so it is
+ * shown when its rows say the list holds `n` (`aria-setsize`) and the rows in view are there (every row, or enough
+ * to fill the viewport).
+ */
+function listShows(n: number): boolean {
+  const cards = document.querySelectorAll('.client-card');
+  if (n === 0) return cards.length === 0;
+  const last = cards[cards.length - 1];
+  return (
+    cards[0]?.getAttribute('aria-setsize') === String(n) &&
+    last !== undefined &&
+    (cards.length === n || last.getBoundingClientRect().bottom >= innerHeight)
+  );
+}
+
 function matches(e: Expected): boolean {
   return (
-    (e.cards === undefined || document.querySelectorAll('.client-card').length === e.cards) &&
+    (e.cards === undefined || listShows(e.cards)) &&
     (e.notes === undefined || document.querySelectorAll('.note-card').length === e.notes) &&
     (e.query === undefined || document.querySelector<HTMLInputElement>('input[type="search"]')?.value === e.query)
   );

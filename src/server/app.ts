@@ -6,6 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { adminRoutes } from './routes/admin.ts';
 import { assignmentRoutes } from './routes/assignments.ts';
+import { clientRightsRoutes } from './routes/clientRights.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { registerAuthentication } from './routes/authenticate.ts';
@@ -65,5 +66,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(syncRoutes, { store: deps.store });
   await app.register(auditRoutes, { store: deps.store });
   await app.register(assignmentRoutes, { store: deps.store });
+  await app.register(clientRightsRoutes, { store: deps.store });
   return app;
 }

@@ -45,7 +45,7 @@ describe('parseConfig', () => {
   it('refuses NODE_ENV=production with a message that says why', () => {
     expect(() => parseConfig({ NODE_ENV: 'production' }, defaults)).toThrow(ConfigError);
     expect(() => parseConfig({ NODE_ENV: 'production' }, defaults)).toThrow(PRODUCTION_REFUSAL);
-    expect(PRODUCTION_REFUSAL).toMatch(/data subject rights/);
+    expect(PRODUCTION_REFUSAL).toMatch(/npm audit/);
   });
 
   it.each([

@@ -28,9 +28,9 @@ export class ConfigError extends Error {
 }
 
 export const PRODUCTION_REFUSAL =
-  'Silta cannot run with NODE_ENV=production yet: accounts, roles, the audit log and encryption on the tablets ' +
-  'exist, but exporting and erasing a client (data subject rights) and removing copies from devices that lose ' +
-  'access do not. Run it without NODE_ENV=production for a demo or a pilot with test data.';
+  'Silta cannot run with NODE_ENV=production yet: the security work is in, but its dependencies have not yet been ' +
+  'through `npm audit` (the registry\'s audit service cannot be reached from where it is built). Run it without ' +
+  'NODE_ENV=production for a demo or a pilot with test data.';
 
 export const DEFAULT_SIGN_INS_PER_MINUTE = 10;
 

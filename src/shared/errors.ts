@@ -43,6 +43,7 @@ export const requestErrorCodes = [
   'deviceRevoked',
   'usernameTaken',
   'deviceInUse',
+  'clientErased',
 ] as const;
 
 export type FieldErrorCode = (typeof fieldErrorCodes)[number];

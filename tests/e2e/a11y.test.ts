@@ -9,8 +9,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { serverAndBrowserPerFile } from './environment.ts';
-import { gateLanguages, gateScreens, goTo, leaveScreen, openAppIn, seedGateRecords, showScreen, switchLanguage, uiText, waitForSeededRecords, type AppTab, type SeededIds } from './appDriver.ts';
+import { serverAndBrowserPerFile, testAdmin } from './environment.ts';
+import { gateLanguages, gateScreens, gateTabFor, testAccount, goTo, leaveScreen, openAppIn, seedGateRecords, showScreen, switchLanguage, uiText, waitForSeededRecords, type AppTab, type GateTabs, type SeededIds } from './appDriver.ts';
 
 const env = serverAndBrowserPerFile();
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -45,28 +45,34 @@ async function violationsOn(page: Page): Promise<string> {
     .join('\n');
 }
 
-// One profile for the whole file: its first sync brings what seedGateRecords made; each language then restarts the
+// One counsellor profile for the whole file: its first sync brings what seedGateRecords made; each language then restarts the
 // app in that language, as the language select does.
+// The admin screens have a second profile of their own, signed in as the administrator.
 let ids: SeededIds;
 let tab: AppTab;
+let tabs: GateTabs;
 beforeAll(async () => {
   ids = await seedGateRecords(env.browser, env.server.url);
   tab = await openAppIn(env.browser, env.server.url, gateLanguages[0]);
+  tabs = { counsellor: tab, admin: await openAppIn(env.browser, env.server.url, gateLanguages[0], undefined, { ...testAdmin, pin: testAccount.pin }) };
   await waitForSeededRecords(tab.page, ids);
 }, 120_000);
 afterAll(async () => {
   await tab.context.close();
+  await tabs.admin.context.close();
 });
 
 describe.each(gateLanguages)('axe-core, WCAG 2.1 AA, in %s', (lng) => {
   beforeAll(async () => {
     await switchLanguage(tab, lng);
+    await switchLanguage(tabs.admin, lng);
   }, 60_000);
 
   it.each(gateScreens.map((s) => [s.name, s] as const))('%s has no violations', async (_name, screen) => {
-    await showScreen(tab, screen, ids);
-    const found = await violationsOn(tab.page);
-    await leaveScreen(tab, screen, ids);
+    const shown = gateTabFor(tabs, screen);
+    await showScreen(shown, screen, ids);
+    const found = await violationsOn(shown.page);
+    await leaveScreen(shown, screen, ids);
     expect(found, `axe-core violations on "${screen.name}" in ${lng}:\n${found}`).toBe('');
   });
 

@@ -144,6 +144,22 @@ export async function openClient(page: Page, _url: string, name: string): Promis
   await page.getByRole('heading', { level: 1 }).waitFor();
 }
 
+/** What a screen reader would announce for the focused element, roughly: its label, else its text. */
+export function focusedName(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return '';
+    const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const labelledBy = el.getAttribute('aria-labelledby');
+    if (labelledBy) return labelledBy.split(/\s+/).map((id) => text(document.getElementById(id))).join(' ').trim();
+    const label = el.getAttribute('aria-label');
+    if (label) return label;
+    const labels = (el as HTMLInputElement).labels;
+    if (labels && labels.length > 0) return text(labels[0]);
+    return text(el);
+  });
+}
+
 export async function editField(page: Page, label: string, value: string): Promise<void> {
   await page.getByRole('link', { name: 'Edit' }).click();
   await page.getByLabel(label, { exact: true }).fill(value);
@@ -183,7 +199,13 @@ export function uiText(lng: string, key: string, values: Record<string, string> 
  * A fresh browser profile on the app in one UI language, as if the person had chosen it earlier (the app keeps the
  * choice in localStorage), controlled by the service worker.
  */
-export async function openAppIn(browser: Browser, url: string, lng: string, viewport = { width: 1024, height: 768 }): Promise<AppTab> {
+export async function openAppIn(
+  browser: Browser,
+  url: string,
+  lng: string,
+  viewport = { width: 1024, height: 768 },
+  account: { username: string; password: string; pin: string } = testAccount,
+): Promise<AppTab> {
   const context = await browser.newContext({ locale: lng, viewport });
   // Only into a fresh profile: a later choice (switchLanguage, the language select) stays.
   await context.addInitScript((language: string) => {
@@ -193,7 +215,7 @@ export async function openAppIn(browser: Browser, url: string, lng: string, view
   await page.goto(url);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
   await page.waitForFunction((language: string) => document.documentElement.lang === language, lng);
-  await signIn(page, lng);
+  await signIn(page, lng, account);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   return { context, page };
 }
@@ -294,6 +316,29 @@ export interface GateScreen {
   readonly prepare?: (tab: AppTab, lng: string, ids: SeededIds) => Promise<void>;
   /** Undoes what prepare did that would otherwise leak into the next screen. */
   readonly cleanup?: (tab: AppTab, lng: string, ids: SeededIds) => Promise<void>;
+  /** A screen only an admin sees, checked in the gates' admin profile (a device belongs to one account). */
+  readonly signedInAs?: 'admin';
+}
+
+/** The gates' two profiles: the counsellor's, with the seeded records, and an administrator's. */
+export interface GateTabs {
+  readonly counsellor: AppTab;
+  readonly admin: AppTab;
+}
+
+export function gateTabFor(tabs: GateTabs, screen: GateScreen): AppTab {
+  return screen.signedInAs === 'admin' ? tabs.admin : tabs.counsellor;
+}
+
+/** Opens the dialog behind a table row's button (an account's "Disable", a device's "Revoke"). */
+async function openRowDialog(page: Page, row: string, button: string): Promise<void> {
+  await page.getByRole('row').filter({ hasText: row }).first().getByRole('button', { name: button, exact: true }).click();
+  await page.getByRole('alertdialog').waitFor();
+}
+
+async function closeDialog(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.getByRole('alertdialog').waitFor({ state: 'detached' });
 }
 
 async function pressSave(page: Page, lng: string) {
@@ -347,6 +392,23 @@ export const gateScreens: readonly GateScreen[] = [
   { name: 'new note', path: (ids) => `/clients/${ids.client}/notes/new`, ready: 'form' },
   { name: 'new note, with errors', path: (ids) => `/clients/${ids.client}/notes/new`, ready: 'form', prepare: ({ page }, lng) => pressSave(page, lng) },
   { name: 'correct note', path: (ids) => `/clients/${ids.client}/notes/${ids.note}/correct`, ready: 'form' },
+  {
+    name: "client's data, export fetched",
+    path: (ids) => `/clients/${ids.client}/data`,
+    prepare: async ({ page }, lng) => {
+      await page.getByRole('button', { name: uiText(lng, 'clientRights:export.prepare'), exact: true }).click();
+      await page.locator('.client-export').waitFor();
+    },
+  },
+  {
+    name: "client's data, erase dialog",
+    path: (ids) => `/clients/${ids.client}/data`,
+    prepare: async ({ page }, lng) => {
+      await page.getByRole('button', { name: uiText(lng, 'clientRights:erase.button'), exact: true }).click();
+      await page.getByRole('alertdialog').waitFor();
+    },
+    cleanup: ({ page }) => closeDialog(page),
+  },
   { name: 'page not found', path: '/no-such-page' },
   {
     name: 'unlock, after a wrong PIN',
@@ -387,6 +449,47 @@ export const gateScreens: readonly GateScreen[] = [
     cleanup: ({ page }, lng) => choosePin(page, lng, testAccount.pin),
   },
   { name: 'accessibility statement', path: '/accessibility', ready: '#statement-heading' },
+  { name: 'admin: accounts', path: '/admin/accounts', ready: '.admin-table', signedInAs: 'admin' },
+  {
+    name: 'admin: new account, counsellor, with errors',
+    path: '/admin/accounts/new',
+    ready: 'form',
+    signedInAs: 'admin',
+    prepare: async ({ page }, lng) => {
+      await chooseOption(page, uiText(lng, 'admin:form.role'), uiText(lng, 'admin:role.counsellor'));
+      await page.getByRole('button', { name: uiText(lng, 'admin:form.submit'), exact: true }).click();
+      await page.locator('.field-error:not(:empty)').first().waitFor();
+    },
+  },
+  {
+    name: 'admin: disable account dialog',
+    path: '/admin/accounts',
+    ready: '.admin-table',
+    signedInAs: 'admin',
+    prepare: ({ page }, lng) => openRowDialog(page, testAccount.username, uiText(lng, 'admin:accounts.disable')),
+    cleanup: ({ page }) => closeDialog(page),
+  },
+  { name: 'admin: devices', path: '/admin/devices', ready: '.admin-table', signedInAs: 'admin' },
+  {
+    name: 'admin: revoke device dialog',
+    path: '/admin/devices',
+    ready: '.admin-table',
+    signedInAs: 'admin',
+    prepare: ({ page }, lng) => openRowDialog(page, testAccount.username, uiText(lng, 'admin:devices.revoke')),
+    cleanup: ({ page }) => closeDialog(page),
+  },
+  { name: 'admin: audit log', path: '/admin/audit', ready: '.admin-table', signedInAs: 'admin' },
+  {
+    name: 'admin: audit log, filter with errors',
+    path: '/admin/audit',
+    ready: '.admin-table',
+    signedInAs: 'admin',
+    prepare: async ({ page }, lng) => {
+      await page.getByLabel(uiText(lng, 'admin:audit.filter.clientId'), { exact: true }).fill('not a client id');
+      await page.getByRole('button', { name: uiText(lng, 'admin:audit.filter.apply'), exact: true }).click();
+      await page.locator('.field-error:not(:empty)').first().waitFor();
+    },
+  },
   {
     name: 'sync running',
     path: '/',
@@ -458,6 +561,9 @@ export const gateScreens: readonly GateScreen[] = [
 /** Opens a screen of the table in its state to check. */
 export async function showScreen(tab: AppTab, screen: GateScreen, ids: SeededIds): Promise<void> {
   const lng = await pageLanguage(tab.page);
+  // The admin profile sits idle while the counsellor's screens are checked, long enough to lock itself.
+  const unlockButton = tab.page.getByRole('button', { name: uiText(lng, 'session:unlock.submit'), exact: true });
+  if (screen.signedInAs === 'admin' && (await unlockButton.count()) > 0) await unlock(tab.page, lng);
   await goTo(tab.page, typeof screen.path === 'string' ? screen.path : screen.path(ids));
   if (screen.ready) await tab.page.locator(screen.ready).first().waitFor();
   else await tab.page.getByRole('heading', { level: 1 }).first().waitFor();

@@ -7,25 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { serverAndBrowserPerFile } from './environment.ts';
-import { editField, goTo, loadAndUnlock, openApp, openClient, openSignedOut, syncNow, testAccount, type AppTab } from './appDriver.ts';
+import { editField, focusedName, goTo, loadAndUnlock, openApp, openClient, openSignedOut, syncNow, testAccount, type AppTab } from './appDriver.ts';
 
 const env = serverAndBrowserPerFile();
-
-/** What a screen reader would announce for the focused element, roughly: its label, else its text. */
-function focusedName(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body) return '';
-    const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-    const labelledBy = el.getAttribute('aria-labelledby');
-    if (labelledBy) return labelledBy.split(/\s+/).map((id) => text(document.getElementById(id))).join(' ').trim();
-    const label = el.getAttribute('aria-label');
-    if (label) return label;
-    const labels = (el as HTMLInputElement).labels;
-    if (labels && labels.length > 0) return text(labels[0]);
-    return text(el);
-  });
-}
 
 /** The focused element's identity, to tell a new tab stop from a move between a date input's own segments. */
 function focusedKey(page: Page): Promise<string> {

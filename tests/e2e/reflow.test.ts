@@ -8,8 +8,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { serverAndBrowserPerFile } from './environment.ts';
-import { gateLanguages, gateScreens, leaveScreen, openAppIn, seedGateRecords, showScreen, switchLanguage, waitForSeededRecords, type AppTab, type SeededIds } from './appDriver.ts';
+import { serverAndBrowserPerFile, testAdmin } from './environment.ts';
+import { gateLanguages, gateScreens, gateTabFor, testAccount, leaveScreen, openAppIn, seedGateRecords, showScreen, switchLanguage, waitForSeededRecords, type AppTab, type GateTabs, type SeededIds } from './appDriver.ts';
 
 const env = serverAndBrowserPerFile();
 
@@ -92,29 +92,36 @@ function layoutProblems(page: Page, minTarget: number): Promise<Problem[]> {
   }, minTarget);
 }
 
-// One profile for the whole file, switched from language to language as the language select does.
+// One profile for the whole file, switched from language to language as the language select does, and a second one
+// signed in as the administrator for the admin screens.
 let ids: SeededIds;
 let tab: AppTab;
+let tabs: GateTabs;
 beforeAll(async () => {
   ids = await seedGateRecords(env.browser, env.server.url);
-  tab = await openAppIn(env.browser, env.server.url, gateLanguages[0], { width: viewports[0].width, height: viewports[0].height });
+  const viewport = { width: viewports[0].width, height: viewports[0].height };
+  tab = await openAppIn(env.browser, env.server.url, gateLanguages[0], viewport);
+  tabs = { counsellor: tab, admin: await openAppIn(env.browser, env.server.url, gateLanguages[0], viewport, { ...testAdmin, pin: testAccount.pin }) };
   await waitForSeededRecords(tab.page, ids);
 }, 120_000);
 afterAll(async () => {
   await tab.context.close();
+  await tabs.admin.context.close();
 });
 
 describe.each(gateLanguages)('reflow and target size, in %s', (lng) => {
   beforeAll(async () => {
     await switchLanguage(tab, lng);
+    await switchLanguage(tabs.admin, lng);
   }, 60_000);
 
   describe.each(viewports)('at $name', (viewport) => {
     it.each(gateScreens.map((s) => [s.name, s] as const))('%s: no sideways scrolling, controls in view, targets >= 24 px', async (_name, screen) => {
-      await tab.page.setViewportSize({ width: viewport.width, height: viewport.height });
-      await showScreen(tab, screen, ids);
-      const problems = await layoutProblems(tab.page, MIN_TARGET);
-      await leaveScreen(tab, screen, ids);
+      const shown = gateTabFor(tabs, screen);
+      await shown.page.setViewportSize({ width: viewport.width, height: viewport.height });
+      await showScreen(shown, screen, ids);
+      const problems = await layoutProblems(shown.page, MIN_TARGET);
+      await leaveScreen(shown, screen, ids);
       const report = problems.map((p) => `  ${p.what}: ${p.problem}`).join('\n');
       expect(report, `"${screen.name}" in ${lng} at ${viewport.name}:\n${report}`).toBe('');
     });

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
 import { accountListResponse, accountResponse, deviceListResponse, deviceResponse } from '#shared/schema/admin.ts';
+import { auditPage } from '#shared/schema/audit.ts';
 import { CSRF_HEADER, CSRF_HEADER_VALUE, sessionResponse } from '#shared/schema/auth.ts';
 import { createTestAccount, TEST_ACCOUNT } from './support/accounts.ts';
 import { cookieOf, injectSignIn, startTestApp, type TestApp } from './support/app.ts';
@@ -166,5 +167,27 @@ describe.each(storeKinds)('the admin API on %s', (kind) => {
       const response = await asAdmin({ method: 'POST', url: `/api/admin/devices/${id}/revoke` });
       expect([response.statusCode, response.json()]).toEqual([404, { code: 'notFound' }]);
     }
+  });
+
+  it("logs each admin's change to accounts and devices in the audit log, naming the subject and never a password", async () => {
+    const created = await asAdmin({ method: 'POST', url: '/api/admin/accounts', payload: newAccount({ username: 'logged.person' }) });
+    const accountId = accountResponse.parse(created.json()).account.id;
+    await asAdmin({ method: 'PATCH', url: `/api/admin/accounts/${accountId}`, payload: { disabled: true } });
+    const deviceId = 'a0d17a0d17a0d17a';
+    await signIn(TEST_ACCOUNT.username, TEST_ACCOUNT.password, deviceId);
+    await asAdmin({ method: 'POST', url: `/api/admin/devices/${deviceId}/revoke` });
+    // A refused change logs nothing.
+    await asAdmin({ method: 'POST', url: '/api/admin/accounts', payload: newAccount({ username: 'logged.person' }) });
+
+    const page = auditPage.parse((await asAdmin({ method: 'GET', url: `/api/admin/audit?accountId=${adminId}&limit=1000` })).json());
+    const rows = page.entries.filter((e) => e.recordId === accountId || e.recordId === deviceId);
+    expect(rows.map((e) => [e.action, e.recordType, e.recordId, e.clientId, e.deviceId])).toEqual([
+      ['createAccount', 'account', accountId, null, ADMIN_DEVICE],
+      ['updateAccount', 'account', accountId, null, ADMIN_DEVICE],
+      ['revokeDevice', 'device', deviceId, null, ADMIN_DEVICE],
+    ]);
+    const exported = await asAdmin({ method: 'GET', url: `/api/admin/audit/export?accountId=${adminId}` });
+    expect(exported.body).toContain('revokeDevice');
+    expect(exported.body).not.toContain('a long enough password');
   });
 });

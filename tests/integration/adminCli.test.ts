@@ -84,6 +84,13 @@ describe.each(storeKinds)('the admin CLI on %s', (kind) => {
     expect(await admin(db, ['enable', '--username', 'KIM'])).toEqual({ code: 0, out: 'Account "kim" enabled.\n' });
     expect(await admin(db, ['set-password', '--username', 'kim'], 'a brand new password\n')).toEqual({ code: 0, out: 'Password of "kim" set.\n' });
     expect(await admin(db, ['set-password', '--username', 'nobody'], 'a brand new password\n')).toEqual({ code: 1, out: 'No account is called "nobody".\n' });
+
+    // Every change the CLI made is in the audit log, as the system from the CLI; refusals left nothing.
+    const [kim] = await db.sql(`SELECT id FROM accounts WHERE username = 'kim'`);
+    const logged = await db.sql(`SELECT action, account_id, device_id FROM audit_log WHERE record_id = '${String(kim?.['id'])}' ORDER BY at, id`);
+    expect(logged).toEqual(
+      ['createAccount', 'updateAccount', 'updateAccount', 'updateAccount'].map((action) => ({ action, account_id: 'system', device_id: 'admin-cli' })),
+    );
   });
 
   it('explains its usage when it does not understand, and exits 2', async () => {

@@ -30,7 +30,7 @@ import { createAccountRequest, updateAccountRequest } from '#shared/schema/admin
 import { assignmentParams } from '#shared/schema/assignments.ts';
 import { auditEventsRequest, auditQuery } from '#shared/schema/audit.ts';
 import { CSRF_HEADER, CSRF_HEADER_VALUE, signInRequest } from '#shared/schema/auth.ts';
-import { PROTOCOL_VERSION, pullQuery, pushRequest } from '#shared/schema/sync.ts';
+import { accessCheckRequest, PROTOCOL_VERSION, pullQuery, pushRequest } from '#shared/schema/sync.ts';
 import { clientData, TestDevice } from '../fixtures/serverEntries.ts';
 import { seedClient, staffAccount } from './support/access.ts';
 import { createTestAccount, TEST_ACCOUNT } from './support/accounts.ts';
@@ -205,6 +205,7 @@ function routeSpecs(w: World): Record<string, RouteSpec> {
   };
   const hostileCursors = [base64url(['\u0000', '\u0000']), base64url(['\uD800', 'x']), base64url(['x'.repeat(140), '']), base64url([1, 2]), base64url({}), 'W10', 'Ww', '_-_-'];
   const pullTemplate = { v: String(PROTOCOL_VERSION), cursor: '0', limit: '500' };
+  const accessCheckTemplate = { v: PROTOCOL_VERSION, clientIds: [w.clientId, FAKE_UUID] };
 
   const templates: [string, z.core.$ZodType, unknown][] = [
     ['push', pushRequest, pushTemplate],
@@ -214,6 +215,7 @@ function routeSpecs(w: World): Record<string, RouteSpec> {
     ['update', updateAccountRequest, updateTemplate],
     ['audit', auditQuery, auditTemplate],
     ['pull', pullQuery, pullTemplate],
+    ['access-check', accessCheckRequest, accessCheckTemplate],
   ];
   for (const [name, schema, template] of templates) {
     // A template the schema refuses would make every mutation look like a refusal the route owes.
@@ -239,6 +241,10 @@ function routeSpecs(w: World): Record<string, RouteSpec> {
     const value = bodyValue(i);
     return i.body.refused || otherVersion(versionOf(value)) || tooDeep(value) || !accepts(auditEventsRequest, value);
   };
+  const accessCheckRefuses = (i: Input) => {
+    const value = bodyValue(i);
+    return i.body.refused || otherVersion(versionOf(value)) || !accepts(accessCheckRequest, value);
+  };
   const signInInvalid = (i: Input) => i.body.refused || !accepts(signInRequest, bodyValue(i));
   const signInParts = bodyParts(signInTemplate);
   const assignmentRefuses = (method: 'PUT' | 'DELETE') => (i: Input) => {
@@ -258,6 +264,7 @@ function routeSpecs(w: World): Record<string, RouteSpec> {
     if (i.body.refused || typeof id !== 'string' || !w.accountIds.includes(id)) return true;
     return !accepts(updateAccountRequest, bodyValue(i) ?? {});
   };
+  const eraseRefuses = (i: Input) => i.body.refused || i.params['clientId'] !== w.clientId;
   const revokeRefuses = (i: Input) => {
     const id = i.params['id'];
     return i.body.refused || typeof id !== 'string' || !registered.includes(id);
@@ -310,11 +317,23 @@ function routeSpecs(w: World): Record<string, RouteSpec> {
       refuses: (i) => otherVersion(i.query['v']) || !accepts(pullQuery, i.query),
       writes: true,
     },
+    'POST /api/sync/access-check': { parts: mostlyRefused('POST', bodyParts(accessCheckTemplate), accessCheckRefuses, 0.1), refuses: accessCheckRefuses },
     'POST /api/audit/events': { parts: mostlyRefused('POST', bodyParts(eventsTemplate), eventsRefuses, 0.05), refuses: eventsRefuses, writes: true },
     'GET /api/admin/audit': { parts: queryParts(auditTemplate, { cursor: hostileCursors }), refuses: (i) => !accepts(auditQuery, i.query) },
     'GET /api/admin/audit/export': { parts: queryParts(auditTemplate, { cursor: hostileCursors }), refuses: (i) => !accepts(auditQuery, i.query) },
     'PUT /api/clients/:clientId/assignments/:accountId': assignmentSpec('PUT'),
     'DELETE /api/clients/:clientId/assignments/:accountId': assignmentSpec('DELETE'),
+    // An export logs what it hands out: a write, by design.
+    'GET /api/clients/:clientId/export': {
+      parts: fc.record({ params: fc.record({ clientId: params([w.clientId, w.noteId, FAKE_UUID]) }), query: noQuery, body: anyBodies() }),
+      refuses: (i) => i.params['clientId'] !== w.clientId,
+      writes: true,
+    },
+    // Only requests that must be refused: erasing the world's client would leave the other routes nothing to reach.
+    'POST /api/clients/:clientId/erase': {
+      parts: mostlyRefused('POST', fc.record({ params: fc.record({ clientId: params([w.clientId, w.noteId, FAKE_UUID]) }), query: noQuery, body: anyBodies() }), eraseRefuses, 0),
+      refuses: eraseRefuses,
+    },
   };
 }
 

@@ -16,6 +16,7 @@ export function App() {
   const { t } = useTranslation('common');
   const [location, navigate] = useLocation();
   const open = useSessionState((s) => s.phase === 'unlocked');
+  const isAdmin = useSessionState((s) => s.account?.role === 'admin');
   const main = useRef<HTMLElement>(null);
   // Unlocking swaps the whole page without a load: start reading and tabbing at the content it opened to.
   useEffect(() => {
@@ -32,7 +33,7 @@ export function App() {
         </Link>
         {open && (
           <nav aria-label={t('nav.label')}>
-            <Link href="/">{t('nav.clients')}</Link>
+            {isAdmin ? <Link href="/admin/accounts">{t('nav.admin')}</Link> : <Link href="/">{t('nav.clients')}</Link>}
           </nav>
         )}
         <ConnectionStatus />

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Route, Switch } from 'wouter';
+import { Redirect, Route, Switch } from 'wouter';
+import { useSessionState } from '../state/sessionState.ts';
 import { ClientListScreen } from './lazyParts.tsx';
 import { NotFound } from './NotFound.tsx';
 
@@ -13,6 +14,8 @@ const NoteCorrectScreen = lazy(() => import('../features/notes/NoteScreens.tsx')
 const AccessibilityStatementScreen = lazy(() =>
   import('../features/accessibility/AccessibilityStatementScreen.tsx').then((m) => ({ default: m.AccessibilityStatementScreen })),
 );
+const ClientDataScreen = lazy(() => import('../features/clientRights/ClientDataScreen.tsx').then((m) => ({ default: m.ClientDataScreen })));
+const AdminArea = lazy(() => import('../features/admin/AdminArea.tsx').then((m) => ({ default: m.AdminArea })));
 
 function Loading() {
   const { t } = useTranslation('common');
@@ -20,16 +23,24 @@ function Loading() {
 }
 
 export function Routes() {
+  const isAdmin = useSessionState((s) => s.account?.role === 'admin');
   return (
     <Suspense fallback={<Loading />}>
       <Switch>
-        <Route path="/" component={ClientListScreen} />
+        {/* An admin has no client records to list: their start page is the administration, which only they see. */}
+        <Route path="/">{isAdmin ? <Redirect to="/admin/accounts" replace /> : <ClientListScreen />}</Route>
         <Route path="/clients/new" component={ClientNewScreen} />
         <Route path="/clients/:id/edit">{(p) => <ClientEditScreen id={p.id} />}</Route>
         <Route path="/clients/:id/notes/new">{(p) => <NoteNewScreen clientId={p.id} />}</Route>
         <Route path="/clients/:id/notes/:rootId/correct">{(p) => <NoteCorrectScreen clientId={p.id} rootId={p.rootId} />}</Route>
+        <Route path="/clients/:id/data">{(p) => <ClientDataScreen id={p.id} />}</Route>
         <Route path="/clients/:id">{(p) => <ClientDetailScreen id={p.id} />}</Route>
         <Route path="/accessibility" component={AccessibilityStatementScreen} />
+        {isAdmin && (
+          <Route path="/admin" nest>
+            <AdminArea />
+          </Route>
+        )}
         <Route component={NotFound} />
       </Switch>
     </Suspense>

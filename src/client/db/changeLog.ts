@@ -20,7 +20,7 @@ export function isChangeEntry(value: unknown): value is ChangeEntry {
   return isObject(value) && typeof value['id'] === 'string' && typeof value['op'] === 'string';
 }
 
-async function openChange(cipher: RecordCipher, row: ChangeRow): Promise<ChangeEntry> {
+export async function openChange(cipher: RecordCipher, row: ChangeRow): Promise<ChangeEntry> {
   if (!('sealed' in row)) return row.entry;
   const entry = await unseal(cipher, TABLE, row.id, row.sealed);
   if (!isChangeEntry(entry)) throw new TypeError('A sealed change-log entry has an unknown shape');

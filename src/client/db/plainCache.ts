@@ -59,6 +59,11 @@ export class PlainCache<T> {
     this.#set(id, { iv, value: Promise.resolve(value), settled: value });
   }
 
+  /** Drops the row's plain text, for a record purged from the device (see purgeClients.ts). */
+  forget(id: string): void {
+    this.#entries.delete(id);
+  }
+
   #touch(id: string, entry: Entry<T>): void {
     this.#entries.delete(id);
     this.#entries.set(id, entry);

@@ -22,7 +22,7 @@ export async function sealRejection(cipher: RecordCipher, rejection: Rejection):
   return { id, sealed: await seal(cipher, TABLE, id, { entry, code }), at };
 }
 
-async function openRejection(cipher: RecordCipher, row: RejectionRow): Promise<Rejection> {
+export async function openRejection(cipher: RecordCipher, row: RejectionRow): Promise<Rejection> {
   if (!('sealed' in row)) return row;
   const content = await unseal(cipher, TABLE, row.id, row.sealed);
   if (!isObject(content) || !isChangeEntry(content['entry']) || typeof content['code'] !== 'string') {

@@ -7,7 +7,12 @@ import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { defaultLanguage, directionOf, isUiLanguage, uiLanguageCodes } from './languages.ts';
 
-export const namespaces = ['common', 'errors', 'clients', 'notes', 'accessibility', 'session'] as const;
+export const namespaces = ['common', 'errors', 'clients', 'notes', 'accessibility', 'session', 'admin', 'clientRights'] as const;
+/**
+ * What the first screen (the app shell and sign-in or unlock) needs. The others load with the screen that asks for
+ * them (useTranslation suspends until they are in), and once loaded they follow a change of language.
+ */
+const firstScreenNamespaces = ['common', 'errors', 'session'] as const satisfies readonly (typeof namespaces)[number][];
 const STORAGE_KEY = 'silta.language';
 
 const loaders = import.meta.glob<{ default: Record<string, unknown> }>('../../../locales/*/*.json');
@@ -47,7 +52,7 @@ export async function startI18n(): Promise<i18n> {
     lng,
     fallbackLng: 'en',
     supportedLngs: [...uiLanguageCodes],
-    ns: [...namespaces],
+    ns: [...firstScreenNamespaces],
     defaultNS: 'common',
     interpolation: { escapeValue: false },
     returnNull: false,

@@ -23,7 +23,7 @@ async function errorCodeOf(res: Response): Promise<RequestErrorCode> {
 }
 
 export interface ApiRequest {
-  readonly method?: 'GET' | 'POST';
+  readonly method?: 'GET' | 'POST' | 'PATCH';
   readonly body?: unknown;
   readonly signal?: AbortSignal | undefined;
 }
@@ -52,4 +52,11 @@ export async function apiRequest(fetchImpl: FetchLike, url: string, { method = '
   return res.json().catch(() => {
     throw new ApiError('network');
   });
+}
+
+/** A 2xx answer checked against its shared schema: an answer of another shape is the server's fault, never shown. */
+export function answerOf<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, body: unknown): T {
+  const result = schema.safeParse(body);
+  if (!result.success) throw new ApiError('serverError');
+  return result.data;
 }

@@ -1,6 +1,6 @@
 /** The server's sign-in endpoints, answers checked against the shared schemas. */
 import { sessionResponse, signInResponse, type SessionResponse, type SignInRequest, type SignInResponse } from '#shared/schema/auth.ts';
-import { ApiError, apiRequest, type FetchLike } from '../platform/apiRequest.ts';
+import { answerOf, apiRequest, type FetchLike } from '../platform/apiRequest.ts';
 
 export interface AuthApi {
   signIn(request: SignInRequest): Promise<SignInResponse>;
@@ -8,22 +8,16 @@ export interface AuthApi {
   session(): Promise<SessionResponse>;
 }
 
-function parsed<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, body: unknown): T {
-  const result = schema.safeParse(body);
-  if (!result.success) throw new ApiError('serverError');
-  return result.data;
-}
-
 export function httpAuthApi(baseUrl = '', fetchImpl: FetchLike = (...args) => fetch(...args)): AuthApi {
   return {
     async signIn(request) {
-      return parsed(signInResponse, await apiRequest(fetchImpl, `${baseUrl}/api/auth/sign-in`, { method: 'POST', body: request }));
+      return answerOf(signInResponse, await apiRequest(fetchImpl, `${baseUrl}/api/auth/sign-in`, { method: 'POST', body: request }));
     },
     async signOut() {
       await apiRequest(fetchImpl, `${baseUrl}/api/auth/sign-out`, { method: 'POST' });
     },
     async session() {
-      return parsed(sessionResponse, await apiRequest(fetchImpl, `${baseUrl}/api/auth/session`));
+      return answerOf(sessionResponse, await apiRequest(fetchImpl, `${baseUrl}/api/auth/session`));
     },
   };
 }

@@ -7,6 +7,8 @@ export interface SyncState {
   readonly running: boolean;
   readonly progress: SyncProgress | null;
   readonly lastError: RequestErrorCode | null;
+  /** Clients removed from the device since the person last dismissed the notice, as access was taken away. */
+  readonly removedClients: number;
 }
 
-export const useSyncState = create<SyncState>(() => ({ running: false, progress: null, lastError: null }));
+export const useSyncState = create<SyncState>(() => ({ running: false, progress: null, lastError: null, removedClients: 0 }));

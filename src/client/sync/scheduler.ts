@@ -33,7 +33,8 @@ export function startSyncScheduler(db: SiltaDb, transport: SyncTransport, hooks:
     await withExclusiveLock(SYNC_LOCK, async () => {
       state.setState({ running: true, progress: null, lastError: null });
       try {
-        await syncOnce(db, transport, (progress) => state.setState({ progress }));
+        const { removed } = await syncOnce(db, transport, (progress) => state.setState({ progress }));
+        if (removed > 0) state.setState((s) => ({ removedClients: s.removedClients + removed }));
         await saveLastSync(db, Date.now());
       } catch (err) {
         const code = err instanceof ApiError ? err.code : 'serverError';

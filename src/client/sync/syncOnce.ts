@@ -1,11 +1,12 @@
 /**
- * One full sync: push everything queued, deliver the queued views to the audit log, then pull everything new
- * (which brings back the merged result of our own pushes and any conflicts they caused). Reports progress in
- * phases for the progress bar.
+ * One full sync: push everything queued, deliver the queued views to the audit log, pull everything new (which
+ * brings back the merged result of our own pushes and any conflicts they caused), then remove the clients this
+ * account may no longer read. Reports progress in phases for the progress bar.
  */
 import type { SiltaDb } from '../db/database.ts';
 import { countUnsynced } from '../db/changeLog.ts';
 import { pushChanges } from './pushChanges.ts';
+import { checkHeldClients } from './checkHeldClients.ts';
 import { pullChanges } from './pullChanges.ts';
 import { sendViews } from './sendViews.ts';
 import type { SyncTransport } from './transport.ts';
@@ -19,6 +20,8 @@ export interface SyncProgress {
 export interface SyncResult {
   readonly pushed: number;
   readonly pulled: number;
+  /** Clients removed from the device because its account may no longer read them. */
+  readonly removed: number;
 }
 
 export async function syncOnce(db: SiltaDb, transport: SyncTransport, onProgress: (p: SyncProgress) => void = () => {}): Promise<SyncResult> {
@@ -26,5 +29,6 @@ export async function syncOnce(db: SiltaDb, transport: SyncTransport, onProgress
   const pushed = await pushChanges(db, transport, (sent) => onProgress({ phase: 'push', done: sent, total: Math.max(queued, sent) }));
   await sendViews(db, transport);
   const pulled = await pullChanges(db, transport, (p) => onProgress({ phase: 'pull', done: p.received, total: p.total }));
-  return { pushed, pulled };
+  const removed = await checkHeldClients(db, transport);
+  return { pushed, pulled, removed };
 }

@@ -4,35 +4,39 @@
  * unreliable one without a browser.
  */
 import { auditEventsResponse, type AuditEventsResponse, type ViewEvent } from '#shared/schema/audit.ts';
-import { PROTOCOL_VERSION, pullResponse, pushResponse, type ChangeEntry, type PullResponse, type PushResponse } from '#shared/schema/sync.ts';
-import { ApiError, apiRequest, type FetchLike } from '../platform/apiRequest.ts';
+import {
+  accessCheckResponse,
+  PROTOCOL_VERSION,
+  pullResponse,
+  pushResponse,
+  type AccessCheckResponse,
+  type ChangeEntry,
+  type PullResponse,
+  type PushResponse,
+} from '#shared/schema/sync.ts';
+import { answerOf, apiRequest, type FetchLike } from '../platform/apiRequest.ts';
 
 export interface SyncTransport {
   push(deviceId: string, entries: readonly ChangeEntry[]): Promise<PushResponse>;
   pull(cursor: number, limit: number, signal?: AbortSignal): Promise<PullResponse>;
   sendViews(events: readonly ViewEvent[]): Promise<AuditEventsResponse>;
+  checkAccess(clientIds: readonly string[]): Promise<AccessCheckResponse>;
 }
 
 export function httpTransport(baseUrl = '', fetchImpl: FetchLike = (...args) => fetch(...args)): SyncTransport {
   return {
     async push(deviceId, entries) {
-      const body = await apiRequest(fetchImpl, `${baseUrl}/api/sync/push`, { method: 'POST', body: { v: PROTOCOL_VERSION, deviceId, entries } });
-      const parsed = pushResponse.safeParse(body);
-      if (!parsed.success) throw new ApiError('serverError');
-      return parsed.data;
+      return answerOf(pushResponse, await apiRequest(fetchImpl, `${baseUrl}/api/sync/push`, { method: 'POST', body: { v: PROTOCOL_VERSION, deviceId, entries } }));
     },
     async pull(cursor, limit, signal) {
       const query = new URLSearchParams({ v: String(PROTOCOL_VERSION), cursor: String(cursor), limit: String(limit) });
-      const body = await apiRequest(fetchImpl, `${baseUrl}/api/sync/pull?${query.toString()}`, { signal });
-      const parsed = pullResponse.safeParse(body);
-      if (!parsed.success) throw new ApiError('serverError');
-      return parsed.data;
+      return answerOf(pullResponse, await apiRequest(fetchImpl, `${baseUrl}/api/sync/pull?${query.toString()}`, { signal }));
     },
     async sendViews(events) {
-      const body = await apiRequest(fetchImpl, `${baseUrl}/api/audit/events`, { method: 'POST', body: { v: PROTOCOL_VERSION, events } });
-      const parsed = auditEventsResponse.safeParse(body);
-      if (!parsed.success) throw new ApiError('serverError');
-      return parsed.data;
+      return answerOf(auditEventsResponse, await apiRequest(fetchImpl, `${baseUrl}/api/audit/events`, { method: 'POST', body: { v: PROTOCOL_VERSION, events } }));
+    },
+    async checkAccess(clientIds) {
+      return answerOf(accessCheckResponse, await apiRequest(fetchImpl, `${baseUrl}/api/sync/access-check`, { method: 'POST', body: { v: PROTOCOL_VERSION, clientIds } }));
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The admin API: accounts and devices, for the `admin` role only. Nothing here reads client records: an admin
- * manages who may sign in, not what they see.
+ * manages who may sign in, not what they see. Every change an admin makes is logged (services/adminAudit.ts).
  */
 import type { FastifyPluginCallback, FastifyReply } from 'fastify';
 import {
@@ -12,6 +12,7 @@ import {
   type DeviceDetails,
 } from '#shared/schema/admin.ts';
 import { createAccount, listAccounts, toAccountDetails, updateAccount, type AccountOutcome, type AccountRefusal } from '../services/accounts.ts';
+import { logAdminAction } from '../services/adminAudit.ts';
 import { listDevices, revokeDevice } from '../services/devices.ts';
 import type { Store } from '../store/types.ts';
 import { actorOf } from './identity.ts';
@@ -44,7 +45,10 @@ export const adminRoutes: FastifyPluginCallback<AdminRoutesOptions> = (app, { st
   app.post('/api/admin/accounts', async (request, reply) => {
     const parsed = createAccountRequest.safeParse(request.body);
     if (!parsed.success) return sendInvalid(reply, parsed.error);
-    return answer(reply, await createAccount(store, parsed.data, clock()), 201);
+    const now = clock();
+    const outcome = await createAccount(store, parsed.data, now);
+    if (outcome.ok) await logAdminAction(store, actorOf(request), 'createAccount', outcome.account.id, now);
+    return answer(reply, outcome, 201);
   });
 
   app.patch('/api/admin/accounts/:id', async (request, reply) => {
@@ -56,7 +60,10 @@ export const adminRoutes: FastifyPluginCallback<AdminRoutesOptions> = (app, { st
     // An admin cannot lock themselves out; another admin, or the CLI, can.
     const own = params.data.id === actorOf(request).accountId;
     if (own && (changes.disabled === true || (changes.role !== undefined && changes.role !== 'admin'))) return sendError(reply, 403, 'forbidden');
-    return answer(reply, await updateAccount(store, params.data.id, changes, clock()));
+    const now = clock();
+    const outcome = await updateAccount(store, params.data.id, changes, now);
+    if (outcome.ok) await logAdminAction(store, actorOf(request), 'updateAccount', outcome.account.id, now);
+    return answer(reply, outcome);
   });
 
   app.get('/api/admin/devices', async (): Promise<{ devices: DeviceDetails[] }> => ({ devices: await listDevices(store) }));
@@ -64,8 +71,10 @@ export const adminRoutes: FastifyPluginCallback<AdminRoutesOptions> = (app, { st
   app.post('/api/admin/devices/:id/revoke', async (request, reply) => {
     const params = deviceIdParams.safeParse(request.params);
     if (!params.success) return sendError(reply, 404, 'notFound');
-    const device = await revokeDevice(store, params.data.id, clock());
+    const now = clock();
+    const device = await revokeDevice(store, params.data.id, now);
     if (!device) return sendError(reply, 404, 'notFound');
+    await logAdminAction(store, actorOf(request), 'revokeDevice', device.id, now);
     return { device };
   });
   done();

@@ -1,6 +1,7 @@
 import type { FastifyPluginCallback } from 'fastify';
-import { pullQuery, pushRequest } from '#shared/schema/sync.ts';
+import { accessCheckRequest, pullQuery, pushRequest } from '#shared/schema/sync.ts';
 import { applyPush } from '../services/applyPush.ts';
+import { checkAccess } from '../services/checkAccess.ts';
 import { computePull } from '../services/computePull.ts';
 import type { Store } from '../store/types.ts';
 import { actorOf } from './identity.ts';
@@ -16,7 +17,7 @@ function field(value: unknown, name: string): unknown {
 }
 
 /**
- * The two sync endpoints, behind authentication. Nothing reaches a service before it passes the shared wire schema,
+ * The sync endpoints, behind authentication. Nothing reaches a service before it passes the shared wire schema,
  * and a device pushes only as itself: entry ids, clocks and the audit trail all name the device.
  */
 export const syncRoutes: FastifyPluginCallback<SyncOptions> = (app, { store }, done) => {
@@ -35,6 +36,13 @@ export const syncRoutes: FastifyPluginCallback<SyncOptions> = (app, { store }, d
     const parsed = pullQuery.safeParse(request.query);
     if (!parsed.success) return sendError(reply, 400, 'badRequest');
     return computePull(store, actorOf(request), parsed.data);
+  });
+
+  app.post('/api/sync/access-check', async (request, reply) => {
+    if (speaksOtherVersion(field(request.body, 'v'))) return sendError(reply, 426, 'updateRequired');
+    const parsed = accessCheckRequest.safeParse(request.body);
+    if (!parsed.success) return sendError(reply, 400, 'badRequest');
+    return checkAccess(store, actorOf(request), parsed.data.clientIds);
   });
   done();
 };

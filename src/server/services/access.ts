@@ -148,6 +148,8 @@ export function canRead(actor: Actor, recordType: RecordType, subject: Subject):
 export function canWrite(actor: Actor, entry: ChangeEntry, subject: Subject): RequestErrorCode | null {
   const rule = rules[entry.recordType];
   if (actor.kind === 'account' && !rule.roles[actor.role][entry.op](actor, subject)) return 'forbidden';
+  // After the role check, so that only those who could see the client learn that it was erased.
+  if (subject.clients.some((c) => c?.erased === true)) return 'clientErased';
   return rule.deviceLimits(entry);
 }
 
@@ -176,6 +178,16 @@ export function readScope(actor: Actor): ReadScope {
 /** Assigning staff to a client is for a counsellor who serves the client's municipality (and the system). */
 export function mayAssign(actor: Actor, client: ClientScope | undefined): boolean {
   if (actor.kind === 'system') return true;
+  return actor.role === 'counsellor' && client !== undefined && serves(actor, client.municipality);
+}
+
+/**
+ * A data subject's rights over everything held about them (export, erasure) are exercised by the counsellors who
+ * serve the client's municipality: they handle the case, and the request comes to them. Staff assigned to a client
+ * see only part of the case, and admins see no client content at all.
+ */
+export function mayActOnDataSubjectRights(actor: Actor, client: ClientScope | undefined): boolean {
+  if (actor.kind === 'system') return client !== undefined;
   return actor.role === 'counsellor' && client !== undefined && serves(actor, client.municipality);
 }
 

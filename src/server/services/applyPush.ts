@@ -99,8 +99,8 @@ async function applyBatch(tx: WriteTx, actor: Actor, request: PushRequest, now: 
   }
 
   // A moved client's earlier records get new numbers before this batch's writes take theirs, so devices that can
-  // now see the client pull its whole history after their cursor. Devices that can no longer see it are not told:
-  // they keep their copies until a purge mechanism exists, and simply stop receiving its changes.
+  // now see the client pull its whole history after their cursor. Devices that can no longer see it stop receiving
+  // its changes, and remove it after their next pull's access check.
   const moved = scopes.moved();
   await tx.resequenceClients(moved.map((m) => m.clientId));
   const writes: StoredRecord[] = [];

@@ -1,11 +1,10 @@
 /** Builds audit log rows: who (account and device), when, what was done to which client's record; never content. */
 import { uuidv7 } from 'uuidv7';
-import { SYSTEM_ACCOUNT_ID, type AuditAction, type AuditEntry } from '#shared/schema/audit.ts';
-import type { RecordType } from '#shared/schema/records.ts';
+import { SYSTEM_ACCOUNT_ID, type AuditAction, type AuditEntry, type AuditSubjectType } from '#shared/schema/audit.ts';
 import type { Actor } from './actor.ts';
 
 export interface AuditedRecord {
-  readonly recordType: RecordType;
+  readonly recordType: AuditSubjectType;
   readonly recordId: string;
   readonly clientId: string | null;
 }

@@ -34,7 +34,7 @@ export class BatchScopes {
     const municipality = homeMunicipalityOf(state);
     if (municipality === undefined) return;
     const before = this.current.get(state.id);
-    this.current.set(state.id, { clientId: state.id, municipality, assignees: before?.assignees ?? [] });
+    this.current.set(state.id, { clientId: state.id, municipality, assignees: before?.assignees ?? [], erased: before?.erased ?? false });
   }
 
   /** Clients whose home municipality now differs from the store's (new clients included). */

@@ -13,6 +13,8 @@ export interface ClientScope {
   readonly municipality: Municipality;
   /** Accounts of municipal staff assigned to this client. */
   readonly assignees: readonly string[];
+  /** The client was erased: its records are tombstones and nothing may be written for it again. */
+  readonly erased: boolean;
 }
 
 /** Which records an actor may read, as a filter the database applies: `client_id IN (SELECT …)` for the first two. */
@@ -35,6 +37,8 @@ export interface ClientAccessReads {
   findRecords(ids: readonly string[]): Promise<StoredRecord[]>;
   /** The scopes of those of these clients the store knows. */
   clientScopes(clientIds: readonly string[]): Promise<ClientScope[]>;
+  /** Every record that belongs to this client (its own record included), tombstones too, in seq order. */
+  recordsOfClient(clientId: string): Promise<StoredRecord[]>;
 }
 
 export interface ClientAccessWrites extends ClientAccessReads {
@@ -48,4 +52,5 @@ export interface ClientAccessWrites extends ClientAccessReads {
   addAssignment(assignment: Assignment): Promise<boolean>;
   /** false when there was no such assignment. */
   removeAssignment(clientId: string, accountId: string): Promise<boolean>;
+  markClientErased(clientId: string, at: string): Promise<void>;
 }

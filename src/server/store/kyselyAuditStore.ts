@@ -1,7 +1,6 @@
 /** The audit log's queries, shared by both dialects. There is no update or delete here, and the database refuses both. */
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import { auditActions, type AuditAction, type AuditEntry } from '#shared/schema/audit.ts';
-import { recordTypeNames, type RecordType } from '#shared/schema/records.ts';
+import { auditActions, auditSubjectTypes, type AuditAction, type AuditEntry, type AuditSubjectType } from '#shared/schema/audit.ts';
 import type { AuditFilter, AuditStore } from './auditStore.ts';
 import type { AuditLogTable, Database } from './schema.ts';
 import { groupCommit } from './groupCommit.ts';
@@ -27,7 +26,7 @@ function toRow(entry: AuditEntry): Selectable<AuditLogTable> {
 
 function fromRow(row: Selectable<AuditLogTable>): AuditEntry {
   if (!(auditActions as readonly string[]).includes(row.action)) throw new Error(`unknown audit action in store: ${row.action}`);
-  if (!(recordTypeNames as readonly string[]).includes(row.record_type)) throw new Error(`unknown record type in store: ${row.record_type}`);
+  if (!(auditSubjectTypes as readonly string[]).includes(row.record_type)) throw new Error(`unknown audit subject in store: ${row.record_type}`);
   return {
     id: row.id,
     at: row.at,
@@ -35,7 +34,7 @@ function fromRow(row: Selectable<AuditLogTable>): AuditEntry {
     accountId: row.account_id,
     deviceId: row.device_id,
     action: row.action as AuditAction,
-    recordType: row.record_type as RecordType,
+    recordType: row.record_type as AuditSubjectType,
     recordId: row.record_id,
     clientId: row.client_id,
   };

@@ -19,6 +19,15 @@ export async function findRecords(db: Db, ids: readonly string[]): Promise<Store
   return rows.map(recordFromRow);
 }
 
+export async function recordsOfClient(db: Db, clientId: string): Promise<StoredRecord[]> {
+  const rows = await db.selectFrom('records').selectAll().where('client_id', '=', clientId).orderBy('seq').execute();
+  return rows.map(recordFromRow);
+}
+
+export async function markClientErased(db: Db, clientId: string, at: string): Promise<void> {
+  await db.updateTable('client_access').set({ erased_at: at }).where('client_id', '=', clientId).execute();
+}
+
 export async function clientScopes(db: Db, clientIds: readonly string[]): Promise<ClientScope[]> {
   const ids = [...new Set(clientIds)];
   if (ids.length === 0) return [];
@@ -28,6 +37,7 @@ export async function clientScopes(db: Db, clientIds: readonly string[]): Promis
     clientId: a.client_id,
     municipality: asMunicipality(a.municipality),
     assignees: assignments.filter((s) => s.client_id === a.client_id).map((s) => s.account_id),
+    erased: a.erased_at !== null,
   }));
 }
 

@@ -36,6 +36,10 @@ class KyselyWriteTx implements WriteTx {
     return access.clientScopes(this.trx, clientIds);
   }
 
+  recordsOfClient(clientId: string): Promise<StoredRecord[]> {
+    return access.recordsOfClient(this.trx, clientId);
+  }
+
   setClientMunicipalities(scopes: readonly { readonly clientId: string; readonly municipality: Municipality }[]): Promise<void> {
     return access.setClientMunicipalities(this.trx, scopes);
   }
@@ -50,6 +54,10 @@ class KyselyWriteTx implements WriteTx {
 
   removeAssignment(clientId: string, accountId: string): Promise<boolean> {
     return access.removeAssignment(this.trx, clientId, accountId);
+  }
+
+  markClientErased(clientId: string, at: string): Promise<void> {
+    return access.markClientErased(this.trx, clientId, at);
   }
 
   async appendAudit(entries: readonly AuditEntry[]): Promise<void> {
@@ -98,6 +106,10 @@ class KyselyReadTx implements ReadTx {
 
   clientScopes(clientIds: readonly string[]): Promise<ClientScope[]> {
     return access.clientScopes(this.trx, clientIds);
+  }
+
+  recordsOfClient(clientId: string): Promise<StoredRecord[]> {
+    return access.recordsOfClient(this.trx, clientId);
   }
 
   async recordsAfter(cursor: number, limit: number, scope: ReadScope): Promise<StoredRecord[]> {

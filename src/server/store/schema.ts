@@ -81,6 +81,8 @@ export interface SessionsTable {
 export interface ClientAccessTable {
   client_id: string;
   municipality: string;
+  /** ISO time of the client's erasure; null while the client exists. */
+  erased_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** The clients a member of municipal staff is assigned to (who assigned them, and when, for accountability). */

@@ -1,14 +1,16 @@
 import * as z from 'zod/mini';
 import { requestErrorCodes } from '../errors.ts';
 import { isoDateTime, recordId } from './common.ts';
-import { recordType } from './records.ts';
+import { recordType, recordTypeNames } from './records.ts';
+import { deviceId } from './sync.ts';
 
 /**
- * The audit log of client personal data (Act 906/2019 §17): who did what to which client's record, when, from which
- * device, and never the record's content. `change`, `pull` and `view` are logged today; `export`, `erase` and
- * `disclose` are the actions the record export, erasure and disclosure features will log.
+ * The audit log (Act 906/2019 §17): who did what to which client's record, when, from which device, and never the
+ * record's content. `disclose` is reserved for sharing with partner authorities. The log also holds what
+ * administrators do to accounts and devices (`createAccount`, `updateAccount`, `revokeDevice`), with the account or
+ * device as the subject and no client: who may reach client data is as much a part of accountability as who did.
  */
-export const auditActions = ['change', 'pull', 'view', 'export', 'erase', 'disclose'] as const;
+export const auditActions = ['change', 'pull', 'view', 'export', 'erase', 'disclose', 'createAccount', 'updateAccount', 'revokeDevice'] as const;
 export const auditAction = z.enum(auditActions, { error: 'invalidChoice' });
 export type AuditAction = (typeof auditActions)[number];
 
@@ -54,6 +56,10 @@ export type AuditEventsResponse = z.output<typeof auditEventsResponse>;
 
 const auditAccountId = z.union([recordId, z.literal(SYSTEM_ACCOUNT_ID)]);
 
+/** What an audit row is about: a record of a client, or an account or device an administrator acted on. */
+export const auditSubjectTypes = [...recordTypeNames, 'account', 'device'] as const;
+export type AuditSubjectType = (typeof auditSubjectTypes)[number];
+
 /** One row of the log. `at` is when it happened (a device's clock for views), `loggedAt` when the server wrote it. */
 export const auditEntry = z.object({
   id: recordId,
@@ -62,8 +68,9 @@ export const auditEntry = z.object({
   accountId: z.string(),
   deviceId: z.string(),
   action: auditAction,
-  recordType,
-  recordId,
+  recordType: z.enum(auditSubjectTypes),
+  /** A record's or account's UUID, or a device's id. */
+  recordId: z.union([recordId, deviceId]),
   clientId: z.nullable(recordId),
 });
 export type AuditEntry = z.output<typeof auditEntry>;

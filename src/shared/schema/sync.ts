@@ -82,5 +82,22 @@ export const pullResponse = z.object({
 });
 export type PullResponse = z.infer<typeof pullResponse>;
 
+/** How many client ids one access check may carry; a device with more sends several. */
+export const MAX_ACCESS_CHECK = 1000;
+
+/**
+ * `POST /api/sync/access-check`: the clients a device holds, asked about after a pull. The answer lists those the
+ * server knows and the account may no longer read (an assignment taken back, a client moved out of the counsellor's
+ * municipalities), which the device then purges. Ids the server does not know are not listed: they may be clients
+ * made on the device and not pushed yet.
+ */
+export const accessCheckRequest = z.object({
+  v: z.int(),
+  clientIds: z.array(recordId).check(z.maxLength(MAX_ACCESS_CHECK)),
+});
+export type AccessCheckRequest = z.infer<typeof accessCheckRequest>;
+export const accessCheckResponse = z.object({ v: z.int(), unreadable: z.array(recordId) });
+export type AccessCheckResponse = z.infer<typeof accessCheckResponse>;
+
 export const errorResponse = z.object({ code: z.enum(requestErrorCodes), fields: z.optional(z.record(z.string(), z.string())) });
 export type ErrorResponse = z.infer<typeof errorResponse>;

@@ -9,6 +9,7 @@ import { ConflictResolver } from '../conflicts/ConflictResolver.tsx';
 import { useOpenConflicts } from '../conflicts/useOpenConflicts.ts';
 import { clientFieldText } from './clientFieldText.ts';
 import { DataText } from '../../ui/DataText.tsx';
+import { useSessionState } from '../../state/sessionState.ts';
 
 const shownFields: (keyof ClientFields)[] = [
   'dateOfBirth', 'homeMunicipality', 'customerGroup', 'status', 'firstPermitDate', 'motherTongue', 'serviceLanguage',
@@ -16,10 +17,12 @@ const shownFields: (keyof ClientFields)[] = [
 ];
 
 export function ClientDetailScreen({ id }: { readonly id: string }) {
-  const { t, i18n } = useTranslation(['clients', 'common']);
+  const { t, i18n } = useTranslation(['clients', 'common', 'clientRights']);
   const client = useClient(id);
   useViewLogged(id, client !== undefined && client !== null);
   const conflicts = useOpenConflicts(id);
+  // The server decides (access.ts, mayActOnDataSubjectRights); this only spares others a link that would be refused.
+  const mayActOnData = useSessionState((s) => s.account?.role === 'counsellor');
   // Resolving a conflict removes the button that opened its dialog, so focus would drop to the start of the page:
   // move it to the field's value instead, where a screen reader reads the value that stayed.
   const resolvedField = useRef<keyof ClientFields | null>(null);
@@ -70,6 +73,11 @@ export function ClientDetailScreen({ id }: { readonly id: string }) {
         })}
       </dl>
       <NoteThreads clientId={id} />
+      {mayActOnData && (
+        <p>
+          <Link href={`/clients/${id}/data`}>{t('clientRights:link')}</Link>
+        </p>
+      )}
     </article>
   );
 }

@@ -8,7 +8,7 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { useClients } from './useClients.ts';
 import { filterClients, indexClients, type ClientFilter } from './clientSearch.ts';
 import { municipalityOptions, statusOptions } from './options.ts';
-import { ClientListItem } from './ClientListItem.tsx';
+import { ClientList } from './ClientList.tsx';
 
 const ALL = 'all';
 
@@ -17,8 +17,8 @@ export function ClientListScreen() {
   const clients = useClients();
   const [filter, setFilter] = useState<ClientFilter>({ query: '', municipality: '', status: '' });
   const deferredFilter = useDeferredValue(filter);
-  const index = useMemo(() => indexClients(clients ?? []), [clients]);
-  const shown = useMemo(() => filterClients(index, deferredFilter, i18n.language), [index, deferredFilter, i18n.language]);
+  const index = useMemo(() => indexClients(clients ?? [], i18n.language), [clients, i18n.language]);
+  const shown = useMemo(() => filterClients(index, deferredFilter), [index, deferredFilter]);
   // A select needs a real key for "all"; the filter itself keeps '' for "no restriction".
   const all = { id: ALL, label: t('clients:filter.all') };
   const fromKey = (key: string) => (key === ALL ? '' : key);
@@ -54,11 +54,7 @@ export function ClientListScreen() {
         {clients === undefined ? t('common:loading') : t('clients:list.count', { count: shown.length })}
       </p>
       {clients !== undefined && clients.length === 0 && <p>{t('clients:list.empty')}</p>}
-      <ul className="client-list">
-        {shown.map((c) => (
-          <ClientListItem key={c.id} client={c} />
-        ))}
-      </ul>
+      {shown.length > 0 && <ClientList clients={shown} />}
     </section>
   );
 }

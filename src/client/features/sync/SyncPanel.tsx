@@ -16,7 +16,7 @@ import { useUnsyncedCount } from './useUnsyncedCount.ts';
 export function SyncPanel() {
   const { t, i18n } = useTranslation(['common', 'errors', 'session']);
   const lng = i18n.language;
-  const { running, progress, lastError } = useSyncState();
+  const { running, progress, lastError, removedClients } = useSyncState();
   const lastSync = useLiveQuery(() => readLastSync(appDb()), []);
   const unsynced = useUnsyncedCount() ?? 0;
   const { persistence, nearlyFull } = usePersistence();
@@ -68,6 +68,14 @@ export function SyncPanel() {
       {atRisk && (
         <p className="sync-warning" role="alert">
           {nearlyFull ? t('sync.storageFull') : t('sync.storageAtRisk')}
+        </p>
+      )}
+      {removedClients > 0 && (
+        <p className="sync-removed" role="status">
+          {t('sync.removedClients', { count: removedClients })}{' '}
+          <Button variant="quiet" onPress={() => useSyncState.setState({ removedClients: 0 })}>
+            {t('sync.dismiss')}
+          </Button>
         </p>
       )}
       <Rejections />
