@@ -95,10 +95,7 @@ class KyselyWriteTx implements WriteTx {
 }
 
 class KyselyReadTx implements ReadTx {
-  constructor(
-    private readonly trx: Transaction<Database>,
-    private readonly kind: StoreKind,
-  ) {}
+  constructor(private readonly trx: Transaction<Database>) {}
 
   findRecords(ids: readonly string[]): Promise<StoredRecord[]> {
     return access.findRecords(this.trx, ids);
@@ -117,7 +114,7 @@ class KyselyReadTx implements ReadTx {
       .selectFrom('records')
       .selectAll()
       .where('seq', '>', cursor)
-      .$call((qb) => (scope.kind === 'all' ? qb : qb.where(access.scopeFilter(scope, this.kind))))
+      .$call((qb) => (scope.kind === 'all' ? qb : qb.where(access.scopeFilter(scope))))
       .orderBy('seq')
       .limit(limit)
       .execute();
@@ -129,7 +126,7 @@ class KyselyReadTx implements ReadTx {
       .selectFrom('records')
       .select((eb) => eb.fn.countAll<number | string>().as('n'))
       .where('seq', '>', cursor)
-      .$call((qb) => (scope.kind === 'all' ? qb : qb.where(access.scopeFilter(scope, this.kind))))
+      .$call((qb) => (scope.kind === 'all' ? qb : qb.where(access.scopeFilter(scope))))
       .executeTakeFirstOrThrow();
     return toSafeInteger(row.n);
   }
@@ -195,7 +192,7 @@ export function createKyselyStore(db: Kysely<Database>, kind: StoreKind): Store 
         .transaction()
         .setIsolationLevel('repeatable read')
         .setAccessMode('read only')
-        .execute((trx) => work(new KyselyReadTx(trx, kind)));
+        .execute((trx) => work(new KyselyReadTx(trx)));
     },
 
     async lastSeq() {
