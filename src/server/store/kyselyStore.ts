@@ -7,26 +7,15 @@ import type { Municipality } from '#shared/schema/common.ts';
 import { createKyselyAccountStore } from './kyselyAccountStore.ts';
 import { appendAudit, createKyselyAuditStore } from './kyselyAuditStore.ts';
 import * as access from './kyselyClientAccess.ts';
-import type { Assignment, ClientScope } from './clientAccess.ts';
+import type { Assignment, ClientAccessReads, ClientScope } from './clientAccess.ts';
 import { createMigrator, schemaVersionOf } from './migrations/index.ts';
 import { appliedFromRow, appliedToRow, recordFromRow, recordToRow, toSafeInteger } from './rows.ts';
 import type { Database } from './schema.ts';
 import type { AppliedChange, ReadScope, ReadTx, Store, StoreKind, StoredRecord, WriteTx } from './types.ts';
 
-class KyselyWriteTx implements WriteTx {
-  constructor(
-    private readonly trx: Transaction<Database>,
-    private lastSeq: number,
-  ) {}
-
-  get last(): number {
-    return this.lastSeq;
-  }
-
-  nextSeq(): number {
-    this.lastSeq += 1;
-    return this.lastSeq;
-  }
+/** The reads an access decision needs, the same in a read and a write transaction. */
+class KyselyAccessReads implements ClientAccessReads {
+  constructor(protected readonly trx: Transaction<Database>) {}
 
   findRecords(ids: readonly string[]): Promise<StoredRecord[]> {
     return access.findRecords(this.trx, ids);
@@ -38,6 +27,24 @@ class KyselyWriteTx implements WriteTx {
 
   recordsOfClient(clientId: string): Promise<StoredRecord[]> {
     return access.recordsOfClient(this.trx, clientId);
+  }
+}
+
+class KyselyWriteTx extends KyselyAccessReads implements WriteTx {
+  constructor(
+    trx: Transaction<Database>,
+    private lastSeq: number,
+  ) {
+    super(trx);
+  }
+
+  get last(): number {
+    return this.lastSeq;
+  }
+
+  nextSeq(): number {
+    this.lastSeq += 1;
+    return this.lastSeq;
   }
 
   setClientMunicipalities(scopes: readonly { readonly clientId: string; readonly municipality: Municipality }[]): Promise<void> {
@@ -94,21 +101,7 @@ class KyselyWriteTx implements WriteTx {
   }
 }
 
-class KyselyReadTx implements ReadTx {
-  constructor(private readonly trx: Transaction<Database>) {}
-
-  findRecords(ids: readonly string[]): Promise<StoredRecord[]> {
-    return access.findRecords(this.trx, ids);
-  }
-
-  clientScopes(clientIds: readonly string[]): Promise<ClientScope[]> {
-    return access.clientScopes(this.trx, clientIds);
-  }
-
-  recordsOfClient(clientId: string): Promise<StoredRecord[]> {
-    return access.recordsOfClient(this.trx, clientId);
-  }
-
+class KyselyReadTx extends KyselyAccessReads implements ReadTx {
   async recordsAfter(cursor: number, limit: number, scope: ReadScope): Promise<StoredRecord[]> {
     const rows = await this.trx
       .selectFrom('records')
