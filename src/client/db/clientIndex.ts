@@ -97,6 +97,8 @@ export class ClientIndex {
   #sealTimer: ReturnType<typeof setTimeout> | undefined = undefined;
   /** Settles when every change heard so far is applied. */
   #running: Promise<void>;
+  /** Settles when the snapshot is open (or found missing or unreadable). */
+  readonly #opened: Promise<void>;
 
   constructor(db: SiltaDb, cipher: RecordCipher) {
     this.#db = db;
@@ -106,9 +108,8 @@ export class ClientIndex {
     Dexie.on('storagemutated', this.#onMutated);
     // A snapshot that cannot be read (sealed under another key, or in a form this version does not know) is only
     // a slower start: every row is read and decrypted instead.
-    this.#running = this.#openSnapshot()
-      .catch(() => undefined)
-      .then(() => this.#drain());
+    this.#opened = this.#openSnapshot().catch(() => undefined);
+    this.#running = this.#opened.then(() => this.#drain());
   }
 
   /** Every client (no deleted ones), in no particular order; undefined until the first read is done. */
@@ -122,6 +123,15 @@ export class ClientIndex {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   };
+
+  /**
+   * Settles once there is a list to show: the snapshot as it was sealed (the check against the rows goes on, and
+   * corrects the list when it finds a change), or without a snapshot the list read from every row.
+   */
+  async shown(): Promise<void> {
+    await this.#opened;
+    if (this.#snapshot === undefined) await this.settled();
+  }
 
   /** Settles once the changes heard so far are applied (checked against the rows); rejects when that failed. */
   async settled(): Promise<readonly ClientListRow[]> {
