@@ -114,7 +114,7 @@ export interface PouchBenchApi {
 export interface Expected {
   /** Clients in the list (which renders only the rows in view: see probe.ts). */
   readonly cards?: number;
-  /** Note cards on a client's page. */
+  /** Notes on a client's page (windowed like the clients). */
   readonly notes?: number;
   /** The search box's value. */
   readonly query?: string;

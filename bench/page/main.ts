@@ -212,7 +212,7 @@ async function push(dbName: string): Promise<{ sent: number; queuedAfter: number
 }
 
 async function pullAll(dbName: string): Promise<number> {
-  return pullChanges(await deviceDb(dbName), transport);
+  return (await pullChanges(await deviceDb(dbName), transport)).received;
 }
 
 async function incremental({ deviceA, deviceB, recordId, phone }: IncrementalArgs): Promise<IncrementalResult> {

@@ -14,25 +14,25 @@ interface TaskScheduler {
 }
 
 /**
- * The client list shows `n` clients: the list is windowed (only the rows in view are in the document), so it is
- * shown when its rows say the list holds `n` (`aria-setsize`) and the rows in view are there (every row, or enough
- * to fill the viewport).
+ * A list (the clients, a client's notes) shows `n` items: lists are windowed (only the items in view are in the
+ * document), so it is shown when its items say the list holds `n` (`aria-setsize`) and the items in view are there
+ * (every item, or enough to fill the viewport).
  */
-function listShows(n: number): boolean {
-  const cards = document.querySelectorAll('.client-card');
-  if (n === 0) return cards.length === 0;
-  const last = cards[cards.length - 1];
+function listShows(itemSelector: string, n: number): boolean {
+  const items = document.querySelectorAll(itemSelector);
+  if (n === 0) return items.length === 0;
+  const last = items[items.length - 1];
   return (
-    cards[0]?.getAttribute('aria-setsize') === String(n) &&
+    items[0]?.getAttribute('aria-setsize') === String(n) &&
     last !== undefined &&
-    (cards.length === n || last.getBoundingClientRect().bottom >= innerHeight)
+    (items.length === n || last.getBoundingClientRect().bottom >= innerHeight)
   );
 }
 
 function matches(e: Expected): boolean {
   return (
-    (e.cards === undefined || listShows(e.cards)) &&
-    (e.notes === undefined || document.querySelectorAll('.note-card').length === e.notes) &&
+    (e.cards === undefined || listShows('.client-card', e.cards)) &&
+    (e.notes === undefined || listShows('.note-card', e.notes)) &&
     (e.query === undefined || document.querySelector<HTMLInputElement>('input[type="search"]')?.value === e.query)
   );
 }

@@ -56,7 +56,7 @@ describe.each(storeKinds)('migration 003 on %s', (kind) => {
 
     const store = await db.openStore();
     try {
-      expect((await store.migrate()).applied).toEqual(['003_access_and_audit', '004_erasure']);
+      expect((await store.migrate()).applied).toEqual(['003_access_and_audit', '004_erasure', '005_access_version']);
       const rows = await db.sql('SELECT client_id, municipality FROM client_access ORDER BY municipality');
       expect(rows).toEqual([
         { client_id: kyrkslatt, municipality: 'kyrkslatt' },

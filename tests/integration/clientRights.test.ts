@@ -9,11 +9,14 @@ import { uuidv7 } from 'uuidv7';
 import { clientRightsRoutes } from '#server/routes/clientRights.ts';
 import { handleError } from '#server/routes/replies.ts';
 import type { AccountActor } from '#server/services/actor.ts';
+import { assignStaff, unassignStaff } from '#server/services/assignments.ts';
 import { checkAccess } from '#server/services/checkAccess.ts';
+import { computePull } from '#server/services/computePull.ts';
 import { eraseClient, exportClient } from '#server/services/clientRights.ts';
 import type { Store } from '#server/store/types.ts';
 import type { Role } from '#shared/schema/auth.ts';
 import { clientExport, erasureResponse } from '#shared/schema/clientRights.ts';
+import { PROTOCOL_VERSION } from '#shared/schema/sync.ts';
 import { clientData, noteData } from '../fixtures/serverEntries.ts';
 import { accountActor, assign, newDevice, pullAllAs, pushAs, seedClient, staffAccount, type ClientFixture } from './support/access.ts';
 import { migratedStore, storeKinds, type TestDatabase } from './support/stores.ts';
@@ -166,5 +169,38 @@ describe.each(storeKinds)('the access check on %s', (kind) => {
     expect(await unreadableTo(staff)).toEqual([unassigned.clientId, moved.clientId].sort());
     expect(await unreadableTo(counsellor)).toEqual([moved.clientId]);
     expect(await unreadableTo(both)).toEqual([]);
+  });
+
+  it("changes the pull's access version when access may have narrowed, and only then", async () => {
+    const client = await seedClient(store, db, 'kyrkslatt', 'Versioned');
+    const staff = await staffAccount(store);
+    const counsellor = accountActor('counsellor', { municipalities: ['kyrkslatt'] });
+    const both = accountActor('counsellor', { municipalities: ['sjundea', 'kyrkslatt'] });
+    const versionOf = async (actor: AccountActor) => (await computePull(store, actor, { v: PROTOCOL_VERSION, cursor: 0, limit: 1 })).accessVersion;
+    const versions = async () => Promise.all([counsellor, both, staff].map(versionOf));
+
+    const start = await versions();
+    expect(new Set(start).size).toBe(3);
+    // The same scope listed in another order is the same scope.
+    expect(await versionOf(accountActor('counsellor', { municipalities: ['kyrkslatt', 'sjundea'] }))).toBe(start[1]);
+
+    const device = newDevice();
+    const added = device.insert('client', clientData({ homeMunicipality: 'sjundea' }));
+    const results = await pushAs(store, both, [added, device.insert('note', noteData(client.clientId)), device.set('client', client.clientId, { phone: '+358401234567' }, {})], device.deviceId);
+    expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+    expect((await assignStaff(store, counsellor, { clientId: client.clientId, accountId: staff.accountId })).ok).toBe(true);
+    expect(await versions()).toEqual(start);
+
+    expect((await unassignStaff(store, counsellor, { clientId: client.clientId, accountId: staff.accountId })).ok).toBe(true);
+    const afterUnassign = await versions();
+    afterUnassign.forEach((v, i) => expect(v).not.toBe(start[i]));
+    // Taking back an assignment that no longer exists narrows nothing.
+    await unassignStaff(store, counsellor, { clientId: client.clientId, accountId: staff.accountId });
+    expect(await versions()).toEqual(afterUnassign);
+
+    const moved = await pushAs(store, both, [device.set('client', client.clientId, { homeMunicipality: 'sjundea' }, {})], device.deviceId);
+    expect(moved[0]?.status).toBe('applied');
+    const afterMove = await versions();
+    afterMove.forEach((v, i) => expect(v).not.toBe(afterUnassign[i]));
   });
 });

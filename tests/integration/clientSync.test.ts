@@ -14,6 +14,8 @@ import { countUnsynced } from '#client/db/changeLog.ts';
 import { listOpenConflicts, resolveConflict } from '#client/db/conflictsRepo.ts';
 import { syncOnce } from '#client/sync/syncOnce.ts';
 import { pullChanges } from '#client/sync/pullChanges.ts';
+import { ACCESS_CHECK_MAX_AGE_MS } from '#client/sync/checkHeldClients.ts';
+import { readAccessCheck, saveAccessCheck } from '#client/db/syncMeta.ts';
 import { httpTransport } from '#client/sync/transport.ts';
 import { ApiError } from '#client/platform/apiRequest.ts';
 import { deviceId } from '#client/db/deviceClock.ts';
@@ -34,10 +36,12 @@ describe.each(storeKinds)('client sync against the server on %s', (kind: StoreKi
   const devices: SiltaDb[] = [];
   let fault: FetchFault = 'none';
   let requests = 0;
+  let accessChecks = 0;
 
   /** Real HTTP, with one scripted fault applied to the next matching request. */
   const flakyFetch: typeof fetch = async (input, init) => {
     requests += 1;
+    if ((input instanceof Request ? input.url : input.toString()).includes('/access-check')) accessChecks += 1;
     const current = fault;
     if (current === 'loseRequest') {
       fault = 'none';
@@ -109,6 +113,33 @@ describe.each(storeKinds)('client sync against the server on %s', (kind: StoreKi
     expect((await getClient(b, clientId))?.fields.lastName).toBe('Tamm');
     expect((await listNoteVersions(b, clientId)).map((n) => n.fields.text).sort()).toEqual(['First meeting', 'Second meeting']);
     expect(await countUnsynced(a)).toBe(0);
+  });
+
+  it('asks which of its clients it may still hold only when access may have narrowed, and once a day', async () => {
+    const a = await device();
+    const b = await device();
+    const clientId = await createClient(b, makeClient({ lastName: 'Haddad', homeMunicipality: 'kyrkslatt' }));
+    await syncOnce(b, transport(b));
+    accessChecks = 0;
+    await syncOnce(a, transport(a));
+    await syncOnce(a, transport(a));
+    expect(accessChecks).toBe(1);
+
+    // A move is a possible loss of access for someone, so every device asks once (this account serves both).
+    await updateClient(b, clientId, { homeMunicipality: 'sjundea' });
+    await syncOnce(b, transport(b));
+    accessChecks = 0;
+    expect(await syncOnce(a, transport(a))).toMatchObject({ removed: 0 });
+    await syncOnce(a, transport(a));
+    expect(accessChecks).toBe(1);
+    expect((await getClient(a, clientId))?.fields.homeMunicipality).toBe('sjundea');
+
+    const mark = await readAccessCheck(a);
+    if (mark === null) throw new Error('no access check remembered');
+    await saveAccessCheck(a, { ...mark, at: mark.at - ACCESS_CHECK_MAX_AGE_MS });
+    await syncOnce(a, transport(a));
+    await syncOnce(a, transport(a));
+    expect(accessChecks).toBe(2);
   });
 
   it('delivers views made offline to the audit log after the record they show, once each', async () => {

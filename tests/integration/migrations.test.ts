@@ -15,7 +15,7 @@ describe.each(storeKinds)('migrations on %s', (kind) => {
     const store = await db.openStore();
     try {
       expect(await store.health()).toEqual({ ok: false, schemaVersion: null });
-      expect(await store.migrate()).toEqual({ applied: ['001_initial', '002_accounts', '003_access_and_audit', '004_erasure'], schemaVersion: LATEST_SCHEMA_VERSION });
+      expect(await store.migrate()).toEqual({ applied: ['001_initial', '002_accounts', '003_access_and_audit', '004_erasure', '005_access_version'], schemaVersion: LATEST_SCHEMA_VERSION });
       expect(await store.health()).toEqual({ ok: true, schemaVersion: LATEST_SCHEMA_VERSION });
       expect(await store.migrate()).toEqual({ applied: [], schemaVersion: LATEST_SCHEMA_VERSION });
     } finally {

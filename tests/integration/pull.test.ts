@@ -92,7 +92,9 @@ describe.each(storeKinds)('pull on %s', (kind) => {
   it('answers a cursor at or beyond the end with an empty page and the same cursor', async () => {
     const last = await t.store.lastSeq();
     for (const cursor of [last, last + 1000]) {
-      expect(await t.pull(cursor, 7)).toEqual({ v: 1, records: [], cursor, more: false, remaining: 0 });
+      const { accessVersion, ...page } = await t.pull(cursor, 7);
+      expect(page).toEqual({ v: 1, records: [], cursor, more: false, remaining: 0 });
+      expect(accessVersion).not.toBe('');
     }
   });
 });

@@ -63,7 +63,7 @@ describe('the device database upgrade path', () => {
     await attachDataKey(upgraded, await testDataKey());
     const versions = await listNoteVersions(upgraded, 'c1');
     expect(versions.map((v) => v.id)).toEqual(['early', 'late']);
-    expect(upgraded.verno).toBe(5);
+    expect(upgraded.verno).toBe(6);
     await upgraded.delete();
   });
 
@@ -77,7 +77,7 @@ describe('the device database upgrade path', () => {
     const upgraded = new SiltaDb(name);
     expect(await upgraded.meta.get('lastSyncAt')).toEqual({ key: 'lastSyncAt', value: 42 });
     expect(await upgraded.vault.count()).toBe(0);
-    expect(upgraded.verno).toBe(5);
+    expect(upgraded.verno).toBe(6);
     await upgraded.delete();
   });
 
@@ -86,7 +86,7 @@ describe('the device database upgrade path', () => {
     await writeVersion3(name);
     const upgraded = new SiltaDb(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(5);
+    expect(upgraded.verno).toBe(6);
     // No key during the upgrade: the rows are still plain, marked for the first unlock, and unreadable while locked.
     expect(await hasPlainRows(upgraded)).toBe(true);
     expect(await storesText(upgraded, CANARY)).toBe(true);
@@ -99,6 +99,8 @@ describe('the device database upgrade path', () => {
     for (const table of ['clients', 'notes', 'conflicts', 'changes', 'drafts', 'rejections']) {
       for (const row of await upgraded.table(table).toArray()) expect(row).toHaveProperty('sealed');
     }
+    // Sealed rows are in the IV index the client list checks against (v6).
+    expect(await upgraded.clients.orderBy('sealed.iv').count()).toBe(await upgraded.clients.count());
     const storedNote = await upgraded.notes.get('early');
     expect(storedNote).not.toHaveProperty('occurredAt');
 

@@ -92,5 +92,8 @@ export class SiltaDb extends Dexie {
       .upgrade((tx) => markPlainRows(tx));
     // v5: records shown on this device, queued for the server's audit log (sent after each push).
     this.version(5).stores({ viewEvents: '&id' });
+    // v6: the IV of each sealed client row as an index, so the client list can find the rows that changed from
+    // the keys alone, without reading and copying every row (see clientIndex.ts).
+    this.version(6).stores({ clients: '&id, sealed.iv' });
   }
 }

@@ -1,9 +1,9 @@
 import { uuidv7 } from 'uuidv7';
 import type { NoteFields } from '#shared/schema/note.ts';
 import { localInsert } from '#shared/sync/ops.ts';
-import type { SiltaDb } from './database.ts';
+import type { RecordRow, SiltaDb } from './database.ts';
 import { commitWrite } from './commitWrite.ts';
-import { cipherOf } from './recordCipher.ts';
+import { cipherOf, type RecordCipher } from './recordCipher.ts';
 import { openRecords } from './recordTables.ts';
 
 export interface NoteVersion {
@@ -34,13 +34,28 @@ export function correctNote(db: SiltaDb, previous: NoteVersion, input: NoteInput
   return insertNote(db, { ...input, clientId, rootId, supersedesId: previous.id }, uuidv7());
 }
 
+/** The stored (sealed) rows of one client's notes, straight from the `clientId` index: cheap, nothing decrypted. */
+export function noteRowsOf(db: SiltaDb, clientId: string): Promise<RecordRow[]> {
+  return db.notes.where('clientId').equals(clientId).toArray();
+}
+
 /**
- * Every version of every note of one client, oldest meeting first. The rows come straight from the `clientId`
- * index; the meeting time is sealed, so the order is made after decryption (cheap for one client's notes).
+ * The rows' note versions, oldest meeting first. The meeting time is sealed, so the order is made after decryption
+ * (cheap for one client's notes).
  */
+export async function openNoteVersions(db: SiltaDb, rows: readonly RecordRow[]): Promise<NoteVersion[]> {
+  return versionsOf(cipherOf(db), rows);
+}
+
+/** Every version of every note of one client, oldest meeting first. */
 export async function listNoteVersions(db: SiltaDb, clientId: string): Promise<NoteVersion[]> {
+  // Asked first, so a locked device refuses before reading anything.
   const cipher = cipherOf(db);
-  const states = await openRecords(cipher, 'note', await db.notes.where('clientId').equals(clientId).toArray());
+  return versionsOf(cipher, await noteRowsOf(db, clientId));
+}
+
+async function versionsOf(cipher: RecordCipher, rows: readonly RecordRow[]): Promise<NoteVersion[]> {
+  const states = await openRecords(cipher, 'note', rows);
   return states
     .filter((s) => s.deleted === null)
     .map((s) => ({

@@ -15,12 +15,18 @@ export interface PullProgress {
   readonly total: number;
 }
 
+export interface PullOutcome {
+  readonly received: number;
+  /** The server's access version as of the last page (see the wire schema). */
+  readonly accessVersion: string;
+}
+
 export async function pullChanges(
   db: SiltaDb,
   transport: SyncTransport,
   onProgress: (p: PullProgress) => void = () => {},
   pageSize = PULL_PAGE_SIZE,
-): Promise<number> {
+): Promise<PullOutcome> {
   let page: PullResponse = await transport.pull(await readCursor(db), pageSize);
   const total = page.records.length + page.remaining;
   let received = 0;
@@ -31,7 +37,7 @@ export async function pullChanges(
     await applyServerRecords(db, page.records, page.cursor);
     received += page.records.length;
     onProgress({ received, total: Math.max(total, received) });
-    if (!next) return received;
+    if (!next) return { received, accessVersion: page.accessVersion };
     page = await next;
   }
 }

@@ -1,7 +1,8 @@
 /**
  * One full sync: push everything queued, deliver the queued views to the audit log, pull everything new (which
  * brings back the merged result of our own pushes and any conflicts they caused), then remove the clients this
- * account may no longer read. Reports progress in phases for the progress bar.
+ * account may no longer read (when the server's access version says that may have changed). Reports progress in
+ * phases for the progress bar.
  */
 import type { SiltaDb } from '../db/database.ts';
 import { countUnsynced } from '../db/changeLog.ts';
@@ -29,6 +30,6 @@ export async function syncOnce(db: SiltaDb, transport: SyncTransport, onProgress
   const pushed = await pushChanges(db, transport, (sent) => onProgress({ phase: 'push', done: sent, total: Math.max(queued, sent) }));
   await sendViews(db, transport);
   const pulled = await pullChanges(db, transport, (p) => onProgress({ phase: 'pull', done: p.received, total: p.total }));
-  const removed = await checkHeldClients(db, transport);
-  return { pushed, pulled, removed };
+  const removed = await checkHeldClients(db, transport, pulled.accessVersion);
+  return { pushed, pulled: pulled.received, removed };
 }

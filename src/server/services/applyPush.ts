@@ -103,6 +103,7 @@ async function applyBatch(tx: WriteTx, actor: Actor, request: PushRequest, now: 
   // its changes, and remove it after their next pull's access check.
   const moved = scopes.moved();
   await tx.resequenceClients(moved.map((m) => m.clientId));
+  if (scopes.movedAway()) tx.narrowAccess();
   const writes: StoredRecord[] = [];
   for (const id of changed) {
     const record = records.get(id);

@@ -33,6 +33,8 @@ export async function unassignStaff(store: Store, actor: Actor, { clientId, acco
   return store.write(async (tx) => {
     const [scope] = await tx.clientScopes([clientId]);
     if (!mayAssign(actor, scope)) return forbidden;
-    return { ok: true, changed: await tx.removeAssignment(clientId, accountId) };
+    const changed = await tx.removeAssignment(clientId, accountId);
+    if (changed) tx.narrowAccess();
+    return { ok: true, changed };
   });
 }

@@ -43,4 +43,12 @@ export class BatchScopes {
       .filter((s) => this.stored.get(s.clientId)?.municipality !== s.municipality)
       .map((s) => ({ clientId: s.clientId, municipality: s.municipality }));
   }
+
+  /** Whether a client the store knew now has another home municipality: its old readers lose it. */
+  movedAway(): boolean {
+    return [...this.current.values()].some((s) => {
+      const before = this.stored.get(s.clientId);
+      return before !== undefined && before.municipality !== s.municipality;
+    });
+  }
 }

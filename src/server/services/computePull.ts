@@ -5,7 +5,7 @@
  */
 import { PROTOCOL_VERSION, type PullResponse, type WireRecord, type pullQuery } from '#shared/schema/sync.ts';
 import type * as z from 'zod/mini';
-import type { ClientScope } from '../store/clientAccess.ts';
+import type { ClientScope, ReadScope } from '../store/clientAccess.ts';
 import type { Store, StoredRecord } from '../store/types.ts';
 import { canRead, readScope, readSubject } from './access.ts';
 import type { Actor } from './actor.ts';
@@ -15,6 +15,18 @@ export type PullQuery = z.output<typeof pullQuery>;
 
 function toWire(record: StoredRecord): WireRecord {
   return { type: record.type, id: record.id, data: record.data, stamps: record.stamps, deleted: record.deleted, seq: record.seq };
+}
+
+/** Changes when access may have narrowed anywhere, or when this actor's own scope changed (see the wire schema). */
+function accessVersionOf(version: number, scope: ReadScope): string {
+  switch (scope.kind) {
+    case 'municipalities':
+      return `${version}:${scope.kind}:${[...scope.municipalities].sort().join(',')}`;
+    case 'record':
+      return `${version}:${scope.kind}:${scope.recordId}`;
+    default:
+      return `${version}:${scope.kind}`;
+  }
 }
 
 export async function computePull(store: Store, actor: Actor, query: PullQuery): Promise<PullResponse> {
@@ -31,7 +43,8 @@ export async function computePull(store: Store, actor: Actor, query: PullQuery):
     const clientIds = page.flatMap((r) => (r.clientId === null ? [] : [r.clientId]));
     const scopes = new Map<string, ClientScope>(actor.kind === 'system' ? [] : (await tx.clientScopes(clientIds)).map((s) => [s.clientId, s]));
     const readable = page.filter((r) => canRead(actor, r.type, readSubject(r.id, r.clientId, (id) => scopes.get(id))));
-    return { response: { v: PROTOCOL_VERSION, records: readable.map(toWire), cursor, more, remaining }, delivered: readable };
+    const accessVersion = accessVersionOf(await tx.accessVersion(), scope);
+    return { response: { v: PROTOCOL_VERSION, records: readable.map(toWire), cursor, more, remaining, accessVersion }, delivered: readable };
   });
   // Logged after the read in its own small write, without the counter's lock, so pulls never queue behind pushes
   // for it. Should logging fail, the pull fails: no client data leaves without its row.

@@ -31,6 +31,8 @@ class KyselyAccessReads implements ClientAccessReads {
 }
 
 class KyselyWriteTx extends KyselyAccessReads implements WriteTx {
+  private narrowed = false;
+
   constructor(
     trx: Transaction<Database>,
     private lastSeq: number,
@@ -45,6 +47,14 @@ class KyselyWriteTx extends KyselyAccessReads implements WriteTx {
   nextSeq(): number {
     this.lastSeq += 1;
     return this.lastSeq;
+  }
+
+  get accessNarrowed(): boolean {
+    return this.narrowed;
+  }
+
+  narrowAccess(): void {
+    this.narrowed = true;
   }
 
   setClientMunicipalities(scopes: readonly { readonly clientId: string; readonly municipality: Municipality }[]): Promise<void> {
@@ -123,6 +133,11 @@ class KyselyReadTx extends KyselyAccessReads implements ReadTx {
       .executeTakeFirstOrThrow();
     return toSafeInteger(row.n);
   }
+
+  async accessVersion(): Promise<number> {
+    const row = await this.trx.selectFrom('sync_state').select('access_version').where('id', '=', 1).executeTakeFirstOrThrow();
+    return toSafeInteger(row.access_version);
+  }
 }
 
 export function createKyselyStore(db: Kysely<Database>, kind: StoreKind): Store {
@@ -172,8 +187,12 @@ export function createKyselyStore(db: Kysely<Database>, kind: StoreKind): Store 
         const base = toSafeInteger(locked.last_seq);
         const tx = new KyselyWriteTx(trx, base);
         const result = await work(tx);
-        if (tx.last !== base) {
-          await trx.updateTable('sync_state').set({ last_seq: tx.last }).where('id', '=', 1).execute();
+        if (tx.last !== base || tx.accessNarrowed) {
+          await trx
+            .updateTable('sync_state')
+            .set((eb) => ({ last_seq: tx.last, ...(tx.accessNarrowed && { access_version: eb('access_version', '+', 1) }) }))
+            .where('id', '=', 1)
+            .execute();
         }
         return result;
       });

@@ -30,6 +30,8 @@ export interface AppliedChangesTable {
 export interface SyncStateTable {
   id: Generated<number>;
   last_seq: BigIntColumn;
+  /** See migration 005: goes up whenever someone may have lost read access to a client. */
+  access_version: Generated<number>;
 }
 
 /** Timestamps of accounts, devices and sessions: ISO 8601 UTC text, which compares as time on both dialects. */

@@ -37,6 +37,11 @@ export interface WriteTx extends ClientAccessWrites {
   insertAppliedChanges(changes: readonly AppliedChange[]): Promise<void>;
   /** Audit rows that must commit or roll back with this transaction's changes. */
   appendAudit(entries: readonly AuditEntry[]): Promise<void>;
+  /**
+   * Someone may have lost read access to a client in this transaction (a move, an assignment taken back): the access
+   * version goes up when it commits, which tells devices to ask which of their clients they may still hold.
+   */
+  narrowAccess(): void;
 }
 
 /** Reads from one consistent snapshot. */
@@ -44,6 +49,8 @@ export interface ReadTx extends ClientAccessReads {
   /** Records with seq > cursor in seq order, at most `limit`. */
   recordsAfter(cursor: number, limit: number, scope: ReadScope): Promise<StoredRecord[]>;
   countAfter(cursor: number, scope: ReadScope): Promise<number>;
+  /** How many times access may have narrowed (see WriteTx.narrowAccess). */
+  accessVersion(): Promise<number>;
 }
 
 export interface StoreHealth {

@@ -72,6 +72,8 @@ export const pullQuery = z.object({
   cursor: z.coerce.number().check(z.int(), z.nonnegative(), z.maximum(Number.MAX_SAFE_INTEGER)),
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_PULL_LIMIT)), 500),
 });
+const MAX_ACCESS_VERSION = 200;
+
 export const pullResponse = z.object({
   v: z.int(),
   records: z.array(wireRecord),
@@ -79,6 +81,12 @@ export const pullResponse = z.object({
   more: z.boolean(),
   /** How many records are after the cursor in all: lets a first sync show real progress. */
   remaining: z.int().check(z.nonnegative()),
+  /**
+   * Opaque; changes whenever the account may have lost read access to a client it could read before (a client
+   * moved, an assignment taken back, the account's own scope changed). A device runs the access check below when
+   * this differs from the value its last check was made under.
+   */
+  accessVersion: z.string().check(z.minLength(1), z.maxLength(MAX_ACCESS_VERSION)),
 });
 export type PullResponse = z.infer<typeof pullResponse>;
 
@@ -86,7 +94,8 @@ export type PullResponse = z.infer<typeof pullResponse>;
 export const MAX_ACCESS_CHECK = 1000;
 
 /**
- * `POST /api/sync/access-check`: the clients a device holds, asked about after a pull. The answer lists those the
+ * `POST /api/sync/access-check`: the clients a device holds, asked about after a pull that brought a new
+ * `accessVersion` (and once a day in any case). The answer lists those the
  * server knows and the account may no longer read (an assignment taken back, a client moved out of the counsellor's
  * municipalities), which the device then purges. Ids the server does not know are not listed: they may be clients
  * made on the device and not pushed yet.

@@ -7,6 +7,7 @@
  */
 import type { ClientStatus } from '#shared/schema/client.ts';
 import type { Municipality } from '#shared/schema/common.ts';
+import { compareNames } from '#shared/domain/nameOrder.ts';
 import { foldForSearch, matchesQuery } from '#shared/domain/searchFolding.ts';
 import type { ClientListRow } from '../../db/clientIndex.ts';
 
@@ -44,13 +45,8 @@ export function indexClients(clients: readonly ClientListRow[], lng: string): re
   let sorted = byLanguage.get(lng);
   if (sorted === undefined) {
     const collator = new Intl.Collator(lng);
-    sorted = clients
-      .map(searchable)
-      .sort(
-        (a, b) =>
-          collator.compare(a.client.fields.lastName, b.client.fields.lastName) ||
-          collator.compare(a.client.fields.firstNames, b.client.fields.firstNames),
-      );
+    // The client index keeps the list in name order as it was last sealed, so this sort mostly confirms it.
+    sorted = clients.map(searchable).sort((a, b) => compareNames(collator, a.client.fields, b.client.fields));
     byLanguage.set(lng, sorted);
   }
   return sorted;

@@ -1,9 +1,22 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import type { NoteThread } from '#shared/domain/noteHistory.ts';
+import type { NoteVersion } from '../../db/notesRepo.ts';
+import { WindowedList } from '../../ui/WindowedList.tsx';
 import { useNoteThreads } from './useNotes.ts';
 import { NoteBody } from './NoteBody.tsx';
 
-/** The counselling log of one client: each note as its current version, with earlier versions one click away. */
+/** A note of a few lines with its details; the real height is measured once it is rendered. */
+const ESTIMATED_NOTE_PX = 180;
+
+const keyOf = (thread: NoteThread<NoteVersion>) => thread.rootId;
+const renderThread = (thread: NoteThread<NoteVersion>) => <NoteCard thread={thread} />;
+
+/**
+ * The counselling log of one client: each note as its current version, with earlier versions one click away.
+ * Windowed (WindowedList.tsx), since a long client has hundreds of notes.
+ */
 export function NoteThreads({ clientId }: { readonly clientId: string }) {
   const { t } = useTranslation(['notes', 'common']);
   const threads = useNoteThreads(clientId);
@@ -17,32 +30,46 @@ export function NoteThreads({ clientId }: { readonly clientId: string }) {
       </div>
       {threads === undefined && <p role="status">{t('common:loading')}</p>}
       {threads?.length === 0 && <p>{t('notes:list.empty')}</p>}
-      <ol className="note-list">
-        {threads?.map((thread) => (
-          <li key={thread.rootId} className="note-card">
-            <NoteBody fields={thread.current.fields} />
-            <div className="note-actions">
-              <Link href={`/clients/${clientId}/notes/${thread.rootId}/correct`} className="button button-quiet">
-                {t('notes:list.correct')}
-              </Link>
-            </div>
-            {thread.versions.length > 1 && (
-              <details className="note-history">
-                <summary>{t('notes:list.history', { count: thread.versions.length - 1 })}</summary>
-                <ol>
-                  {thread.versions
-                    .filter((v) => v.id !== thread.current.id)
-                    .map((v) => (
-                      <li key={v.id} className="note-version">
-                        <NoteBody fields={v.fields} />
-                      </li>
-                    ))}
-                </ol>
-              </details>
-            )}
-          </li>
-        ))}
-      </ol>
+      {threads !== undefined && (
+        <WindowedList
+          as="ol"
+          items={threads}
+          keyOf={keyOf}
+          estimatedItemPx={ESTIMATED_NOTE_PX}
+          className="note-list"
+          itemClassName="note-card"
+          renderItem={renderThread}
+        />
+      )}
     </section>
   );
 }
+
+const NoteCard = memo(function NoteCard({ thread }: { readonly thread: NoteThread<NoteVersion> }) {
+  const { t } = useTranslation('notes');
+  const clientId = thread.current.fields.clientId;
+  return (
+    <>
+      <NoteBody fields={thread.current.fields} />
+      <div className="note-actions">
+        <Link href={`/clients/${clientId}/notes/${thread.rootId}/correct`} className="button button-quiet">
+          {t('list.correct')}
+        </Link>
+      </div>
+      {thread.versions.length > 1 && (
+        <details className="note-history">
+          <summary>{t('list.history', { count: thread.versions.length - 1 })}</summary>
+          <ol>
+            {thread.versions
+              .filter((v) => v.id !== thread.current.id)
+              .map((v) => (
+                <li key={v.id} className="note-version">
+                  <NoteBody fields={v.fields} />
+                </li>
+              ))}
+          </ol>
+        </details>
+      )}
+    </>
+  );
+});

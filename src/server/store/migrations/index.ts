@@ -4,6 +4,7 @@ import * as m001 from './001_initial.ts';
 import * as m002 from './002_accounts.ts';
 import * as m003 from './003_access_and_audit.ts';
 import * as m004 from './004_erasure.ts';
+import * as m005 from './005_access_version.ts';
 
 /**
  * Migrations are imported statically (not read from a folder at run time) so the bundled server carries them.
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '002_accounts': m002,
   '003_access_and_audit': m003,
   '004_erasure': m004,
+  '005_access_version': m005,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(migrations).length;
