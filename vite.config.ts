@@ -39,6 +39,9 @@ export default defineConfig({
       filename: 'sw.ts',
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,woff2}'],
+        // Subsets of the fonts for scripts the app's languages and its clients' names do not use: a page that
+        // meets one still loads it from the network, or shows it in a system font offline.
+        globIgnores: ['**/*-devanagari-*', '**/*-greek-*', '**/*-greek-ext-*', '**/*-math-*', '**/*-symbols-*'],
       },
     }),
   ],
