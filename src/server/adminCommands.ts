@@ -8,7 +8,7 @@ import { createAccountRequest } from '#shared/schema/admin.ts';
 import { newPassword, username as usernameSchema } from '#shared/schema/auth.ts';
 import type { ErrorCode } from '#shared/errors.ts';
 import { createAccount, listAccounts, setDisabled, setPassword, toAccountDetails, type AccountOutcome } from './services/accounts.ts';
-import { logAdminAction, type AdminAction } from './services/adminAudit.ts';
+import type { AdminActionBy } from './services/adminAudit.ts';
 import { systemActor } from './services/actor.ts';
 import type { Store } from './store/types.ts';
 
@@ -61,9 +61,12 @@ function parse(args: readonly string[]) {
 /** Where the audit log says the CLI's changes came from: it runs as the system, without a device. */
 const CLI_DEVICE = 'admin-cli';
 
-async function report(store: Store, outcome: AccountOutcome, io: AdminIo, action: AdminAction, done: string): Promise<ExitCode> {
+function byCli(io: AdminIo): AdminActionBy {
+  return { actor: systemActor, now: io.now(), systemDevice: CLI_DEVICE };
+}
+
+function report(outcome: AccountOutcome, io: AdminIo, done: string): ExitCode {
   if (outcome.ok) {
-    await logAdminAction(store, systemActor, action, outcome.account.id, io.now(), CLI_DEVICE);
     io.out(done.replace('{username}', outcome.account.username));
     return 0;
   }
@@ -104,7 +107,7 @@ export async function runAdminCommand(store: Store, args: readonly string[], io:
         for (const issue of parsed.error.issues) io.out(`Refused: ${String(issue.path[0])}: ${describe(issue.message as ErrorCode)}`);
         return 1;
       }
-      return report(store, await createAccount(store, parsed.data, io.now()), io, 'createAccount', `Created account "{username}" (${parsed.data.role}).`);
+      return report(await createAccount(store, parsed.data, byCli(io)), io, `Created account "{username}" (${parsed.data.role}).`);
     }
     case 'set-password': {
       const id = await accountIdOf(store, values.username, io);
@@ -114,14 +117,14 @@ export async function runAdminCommand(store: Store, args: readonly string[], io:
         io.out(`Refused: password: ${describe(password.error.issues[0]?.message as ErrorCode)}`);
         return 1;
       }
-      return report(store, await setPassword(store, id, password.data), io, 'updateAccount', 'Password of "{username}" set.');
+      return report(await setPassword(store, id, password.data, byCli(io)), io, 'Password of "{username}" set.');
     }
     case 'disable':
     case 'enable': {
       const id = await accountIdOf(store, values.username, io);
       if (id === undefined) return 1;
       const disabled = command === 'disable';
-      return report(store, await setDisabled(store, id, disabled, io.now()), io, 'updateAccount', `Account "{username}" ${disabled ? 'disabled' : 'enabled'}.`);
+      return report(await setDisabled(store, id, disabled, byCli(io)), io, `Account "{username}" ${disabled ? 'disabled' : 'enabled'}.`);
     }
     case 'list': {
       const now = io.now();

@@ -7,6 +7,10 @@ import type { InjectOptions } from 'fastify';
 import { accountListResponse, accountResponse, deviceListResponse, deviceResponse } from '#shared/schema/admin.ts';
 import { auditPage } from '#shared/schema/audit.ts';
 import { CSRF_HEADER, CSRF_HEADER_VALUE, sessionResponse } from '#shared/schema/auth.ts';
+import { createAccount, setDisabled } from '#server/services/accounts.ts';
+import { systemActor } from '#server/services/actor.ts';
+import { revokeDevice } from '#server/services/devices.ts';
+import type { Store } from '#server/store/types.ts';
 import { createTestAccount, TEST_ACCOUNT } from './support/accounts.ts';
 import { cookieOf, injectSignIn, startTestApp, type TestApp } from './support/app.ts';
 import { storeKinds } from './support/stores.ts';
@@ -189,5 +193,27 @@ describe.each(storeKinds)('the admin API on %s', (kind) => {
     const exported = await asAdmin({ method: 'GET', url: `/api/admin/audit/export?accountId=${adminId}` });
     expect(exported.body).toContain('revokeDevice');
     expect(exported.body).not.toContain('a long enough password');
+  });
+
+  it('makes no change whose audit row cannot be written', async () => {
+    // The real store, with only the audit row of each account transaction failing, as a full disk would.
+    const accounts = t.store.accounts;
+    const failing: Store = {
+      ...t.store,
+      accounts: { ...accounts, transaction: (work) => accounts.transaction((tx) => work({ ...tx, appendAudit: () => Promise.reject(new Error('audit row not written')) })) },
+    };
+    const by = { actor: systemActor, now: new Date() };
+    const request = { ...TEST_ACCOUNT, username: 'never.made', municipalities: [...TEST_ACCOUNT.municipalities] };
+    await expect(createAccount(failing, request, by)).rejects.toThrow('audit row not written');
+    expect(await accounts.accountByUsername('never.made')).toBeUndefined();
+
+    const kept = await createTestAccount(t.store, { username: 'kept.enabled' });
+    await expect(setDisabled(failing, kept.id, true, by)).rejects.toThrow('audit row not written');
+    expect((await accounts.accountById(kept.id))?.disabledAt).toBeNull();
+
+    const deviceId = 'a0d17a0d17a0d17b';
+    await signIn(TEST_ACCOUNT.username, TEST_ACCOUNT.password, deviceId);
+    await expect(revokeDevice(failing, deviceId, by)).rejects.toThrow('audit row not written');
+    expect((await accounts.deviceById(deviceId))?.revokedAt).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '#server/app.ts';
 import { SESSION_COOKIE } from '#server/routes/authenticate.ts';
 import { setDisabled } from '#server/services/accounts.ts';
+import { systemActor } from '#server/services/actor.ts';
 import { hashPassword, verifyPassword } from '#server/services/passwords.ts';
 import { revokeDevice } from '#server/services/devices.ts';
 import { LOCKOUT_MS, MAX_FAILED_SIGN_INS } from '#server/services/sessionPolicy.ts';
@@ -148,7 +149,7 @@ describe.each(storeKinds)('sign-in and sessions on %s', (kind) => {
 
   it('says an account is disabled only to someone who knows its password', async () => {
     const account = await createTestAccount(t.store, { username: 'gone.away' });
-    await setDisabled(t.store, account.id, true, now);
+    await setDisabled(t.store, account.id, true, { actor: systemActor, now });
     expect((await signIn(newDeviceId(), { username: 'gone.away', password: 'wrong password' })).json()).toEqual({ code: 'invalidCredentials' });
     const right = await signIn(newDeviceId(), { username: 'gone.away' });
     expect([right.statusCode, right.json()]).toEqual([403, { code: 'accountDisabled' }]);
@@ -210,7 +211,7 @@ describe.each(storeKinds)('sign-in and sessions on %s', (kind) => {
   it('refuses a revoked device everywhere with deviceRevoked, and a device of another account', async () => {
     const deviceId = newDeviceId();
     const cookie = await signedIn(deviceId);
-    await revokeDevice(t.store, deviceId, now);
+    await revokeDevice(t.store, deviceId, { actor: systemActor, now });
     const pulled = await pull(cookie);
     expect([pulled.statusCode, pulled.json()]).toEqual([403, { code: 'deviceRevoked' }]);
     const pushed = await push(cookie, deviceId);
@@ -229,9 +230,9 @@ describe.each(storeKinds)('sign-in and sessions on %s', (kind) => {
     const account = await createTestAccount(t.store, { username: 'leaving' });
     const deviceId = newDeviceId();
     const response = await signIn(deviceId, { username: 'leaving' });
-    await setDisabled(t.store, account.id, true, now);
+    await setDisabled(t.store, account.id, true, { actor: systemActor, now });
     expect((await pull(cookieOf(response))).json()).toEqual({ code: 'accountDisabled' });
-    await setDisabled(t.store, account.id, false, now);
+    await setDisabled(t.store, account.id, false, { actor: systemActor, now });
     // Enabled again, the old session stays ended: the person signs in anew.
     expect((await pull(cookieOf(response))).json()).toEqual({ code: 'signInRequired' });
   });

@@ -12,7 +12,6 @@ import {
   type DeviceDetails,
 } from '#shared/schema/admin.ts';
 import { createAccount, listAccounts, toAccountDetails, updateAccount, type AccountOutcome, type AccountRefusal } from '../services/accounts.ts';
-import { logAdminAction } from '../services/adminAudit.ts';
 import { listDevices, revokeDevice } from '../services/devices.ts';
 import type { Store } from '../store/types.ts';
 import { actorOf } from './identity.ts';
@@ -45,9 +44,7 @@ export const adminRoutes: FastifyPluginCallback<AdminRoutesOptions> = (app, { st
   app.post('/api/admin/accounts', async (request, reply) => {
     const parsed = createAccountRequest.safeParse(request.body);
     if (!parsed.success) return sendInvalid(reply, parsed.error);
-    const now = clock();
-    const outcome = await createAccount(store, parsed.data, now);
-    if (outcome.ok) await logAdminAction(store, actorOf(request), 'createAccount', outcome.account.id, now);
+    const outcome = await createAccount(store, parsed.data, { actor: actorOf(request), now: clock() });
     return answer(reply, outcome, 201);
   });
 
@@ -60,9 +57,7 @@ export const adminRoutes: FastifyPluginCallback<AdminRoutesOptions> = (app, { st
     // An admin cannot lock themselves out; another admin, or the CLI, can.
     const own = params.data.id === actorOf(request).accountId;
     if (own && (changes.disabled === true || (changes.role !== undefined && changes.role !== 'admin'))) return sendError(reply, 403, 'forbidden');
-    const now = clock();
-    const outcome = await updateAccount(store, params.data.id, changes, now);
-    if (outcome.ok) await logAdminAction(store, actorOf(request), 'updateAccount', outcome.account.id, now);
+    const outcome = await updateAccount(store, params.data.id, changes, { actor: actorOf(request), now: clock() });
     return answer(reply, outcome);
   });
 
@@ -71,10 +66,8 @@ export const adminRoutes: FastifyPluginCallback<AdminRoutesOptions> = (app, { st
   app.post('/api/admin/devices/:id/revoke', async (request, reply) => {
     const params = deviceIdParams.safeParse(request.params);
     if (!params.success) return sendError(reply, 404, 'notFound');
-    const now = clock();
-    const device = await revokeDevice(store, params.data.id, now);
+    const device = await revokeDevice(store, params.data.id, { actor: actorOf(request), now: clock() });
     if (!device) return sendError(reply, 404, 'notFound');
-    await logAdminAction(store, actorOf(request), 'revokeDevice', device.id, now);
     return { device };
   });
   done();

@@ -8,6 +8,7 @@ import { roleFieldsIssue, type AccountDetails, type CreateAccountRequest, type U
 import type { AccountSummary } from '#shared/schema/auth.ts';
 import type { Account, AccountChanges } from '../store/accountStore.ts';
 import type { Store } from '../store/types.ts';
+import { adminActionEntry, type AdminActionBy } from './adminAudit.ts';
 import { hashPassword } from './passwords.ts';
 
 export type AccountRefusal = Extract<RequestErrorCode, 'badRequest' | 'notFound' | 'usernameTaken'>;
@@ -61,30 +62,38 @@ export async function newAccount(input: CreateAccountRequest, now: Date): Promis
   };
 }
 
-export async function createAccount(store: Store, input: CreateAccountRequest, now: Date): Promise<AccountOutcome> {
+export async function createAccount(store: Store, input: CreateAccountRequest, by: AdminActionBy): Promise<AccountOutcome> {
   const mismatch = roleMismatch(input);
   if (mismatch) return mismatch;
-  const account = await newAccount(input, now);
-  if (!(await store.accounts.insertAccount(account))) return { ok: false, code: 'usernameTaken', fields: { username: 'usernameTaken' } };
-  return { ok: true, account };
+  const account = await newAccount(input, by.now);
+  return store.accounts.transaction(async (tx) => {
+    if (!(await tx.insertAccount(account))) return { ok: false, code: 'usernameTaken', fields: { username: 'usernameTaken' } };
+    await tx.appendAudit([adminActionEntry(by, 'createAccount', account.id)]);
+    return { ok: true, account };
+  });
 }
 
 /** A new password also lifts a lockout: whoever set it knows who is signing in. */
-export async function setPassword(store: Store, accountId: string, password: string): Promise<AccountOutcome> {
+export async function setPassword(store: Store, accountId: string, password: string, by: AdminActionBy): Promise<AccountOutcome> {
   const passwordHash = await hashPassword(password);
-  const account = await store.accounts.updateAccount(accountId, { passwordHash, failedSignIns: 0, lockedUntil: null });
-  return account ? { ok: true, account } : notFound;
+  return store.accounts.transaction(async (tx) => {
+    const account = await tx.updateAccount(accountId, { passwordHash, failedSignIns: 0, lockedUntil: null });
+    if (!account) return notFound;
+    await tx.appendAudit([adminActionEntry(by, 'updateAccount', account.id)]);
+    return { ok: true, account };
+  });
 }
 
 /**
  * Disabling ends every session of the account in the same transaction, so no request is served for it after the
  * answer. Enabling also lifts a lockout.
  */
-export function setDisabled(store: Store, accountId: string, disabled: boolean, now: Date): Promise<AccountOutcome> {
-  return updateAccount(store, accountId, { disabled }, now);
+export function setDisabled(store: Store, accountId: string, disabled: boolean, by: AdminActionBy): Promise<AccountOutcome> {
+  return updateAccount(store, accountId, { disabled }, by);
 }
 
-export function updateAccount(store: Store, accountId: string, changes: UpdateAccountRequest, now: Date): Promise<AccountOutcome> {
+export function updateAccount(store: Store, accountId: string, changes: UpdateAccountRequest, by: AdminActionBy): Promise<AccountOutcome> {
+  const { now } = by;
   return store.accounts.transaction(async (tx) => {
     const current = await tx.accountById(accountId);
     if (!current) return notFound;
@@ -103,7 +112,9 @@ export function updateAccount(store: Store, accountId: string, changes: UpdateAc
     };
     if (disabling) await tx.endSessions({ accountId }, now, 'accountDisabled');
     const account = await tx.updateAccount(accountId, update);
-    return account ? { ok: true, account } : notFound;
+    if (!account) return notFound;
+    await tx.appendAudit([adminActionEntry(by, 'updateAccount', account.id)]);
+    return { ok: true, account };
   });
 }
 

@@ -5,6 +5,7 @@
 import type { DeviceDetails } from '#shared/schema/admin.ts';
 import type { Device } from '../store/accountStore.ts';
 import type { Store } from '../store/types.ts';
+import { adminActionEntry, type AdminActionBy } from './adminAudit.ts';
 
 function toDetails(device: Device, username: string): DeviceDetails {
   return {
@@ -27,13 +28,18 @@ export async function listDevices(store: Store): Promise<DeviceDetails[]> {
   return devices.map((d) => toDetails(d, names.get(d.accountId) ?? ''));
 }
 
-/** undefined when there is no such device; revoking one already revoked changes nothing. */
-export async function revokeDevice(store: Store, deviceId: string, now: Date): Promise<DeviceDetails | undefined> {
+/**
+ * undefined when there is no such device; revoking one already revoked changes nothing (and is logged like the
+ * first time: an admin asked for it).
+ */
+export async function revokeDevice(store: Store, deviceId: string, by: AdminActionBy): Promise<DeviceDetails | undefined> {
   const device = await store.accounts.transaction(async (tx) => {
     const current = await tx.deviceById(deviceId);
-    if (!current || current.revokedAt !== null) return current;
-    await tx.endSessions({ deviceId }, now, 'deviceRevoked');
-    return tx.updateDevice(deviceId, { revokedAt: now });
+    if (!current) return undefined;
+    await tx.appendAudit([adminActionEntry(by, 'revokeDevice', deviceId)]);
+    if (current.revokedAt !== null) return current;
+    await tx.endSessions({ deviceId }, by.now, 'deviceRevoked');
+    return tx.updateDevice(deviceId, { revokedAt: by.now });
   });
   if (!device) return undefined;
   const account = await store.accounts.accountById(device.accountId);

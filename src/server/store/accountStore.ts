@@ -3,6 +3,7 @@
  * records. Plain reads and writes; what they mean (lockout, expiry, which device may sign in) is decided in
  * services/accounts.ts and services/sessions.ts.
  */
+import type { AuditEntry } from '#shared/schema/audit.ts';
 import type { Role } from '#shared/schema/auth.ts';
 import type { Municipality } from '#shared/schema/common.ts';
 
@@ -103,4 +104,7 @@ export interface AccountStore {
   touchSession(session: Session, at: Date): Promise<void>;
   /** Ends the selected sessions that are still open; answers how many. */
   endSessions(selector: SessionSelector, at: Date, reason: SessionEndReason): Promise<number>;
+
+  /** Audit rows for what this does; inside `transaction` they commit or roll back with the account changes. */
+  appendAudit(entries: readonly AuditEntry[]): Promise<void>;
 }

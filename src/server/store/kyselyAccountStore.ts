@@ -15,6 +15,7 @@ import type {
   SessionWithOwner,
 } from './accountStore.ts';
 import { sessionEndReasons } from './accountStore.ts';
+import { appendAudit } from './kyselyAuditStore.ts';
 import { toSafeInteger } from './rows.ts';
 import type { AccountsTable, Database, DevicesTable, SessionsTable } from './schema.ts';
 
@@ -155,6 +156,10 @@ export function createKyselyAccountStore(db: Kysely<Database>): AccountStore {
   return {
     transaction(work) {
       return db.transaction().execute((trx) => work(createKyselyAccountStore(trx)));
+    },
+
+    async appendAudit(entries) {
+      await appendAudit(db, entries);
     },
 
     async insertAccount(account) {

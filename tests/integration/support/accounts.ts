@@ -1,6 +1,7 @@
 /** The account integration tests sign in with, made straight in a store (no server needed). */
 import type { CreateAccountRequest } from '#shared/schema/admin.ts';
 import { createAccount } from '#server/services/accounts.ts';
+import { systemActor } from '#server/services/actor.ts';
 import type { Account } from '#server/store/accountStore.ts';
 import type { Store } from '#server/store/types.ts';
 import type { TestDatabase } from './stores.ts';
@@ -19,7 +20,7 @@ export async function createTestAccount(store: Store, overrides: Partial<CreateA
   const outcome = await createAccount(
     store,
     { ...TEST_ACCOUNT, municipalities: [...TEST_ACCOUNT.municipalities], ...overrides },
-    new Date(),
+    { actor: systemActor, now: new Date() },
   );
   if (!outcome.ok) throw new Error(`test account refused: ${outcome.code} ${JSON.stringify(outcome.fields)}`);
   return outcome.account;

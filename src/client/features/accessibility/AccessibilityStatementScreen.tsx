@@ -31,6 +31,7 @@ export function AccessibilityStatementScreen() {
           <li>{t('nonConforming.screenReaders')}</li>
           <li>{t('nonConforming.machineTranslation')}</li>
           <li>{t('nonConforming.dateTimeInputs')}</li>
+          <li>{t('nonConforming.windowedLists')}</li>
         </ul>
       </section>
 
