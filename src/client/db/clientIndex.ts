@@ -7,16 +7,17 @@
  * save and every pulled page, before anything could render. Here, Dexie's `storagemutated` event (fired after a
  * transaction commits, in this tab and, through a BroadcastChannel, in the app's other tabs) names the client ids
  * that changed; only those rows are read again. When the event names a range rather than ids (Dexie does so for a
- * bulk write of 50 rows or more, or a clear), every row is read again, and only those whose ciphertext changed
- * (a new IV: every write seals with a fresh one) are decrypted.
+ * bulk write of 50 rows or more, or a clear), every row's IV is read again from an index, and only the rows whose
+ * ciphertext changed (a new IV: every write seals with a fresh one) are read and decrypted.
  *
  * Why a sealed snapshot: decrypting 10,000 rows one by one at unlock took seconds at 4x CPU slowdown (each
  * decryption is a WebCrypto call of its own). So the list, with the IV of the row each entry came from, is also
  * kept as one value sealed under the data key (`meta`, key `clientList`, associated data `meta/clientList`),
  * written a few seconds after the list changes, in name order. At unlock it opens in one decryption and the list
- * is shown at once; then, once the browser is idle, every row is read and checked against it by IV, and a row that changed meanwhile (written by an older
- * tab, or before a crash let the snapshot be written) is decrypted and the list corrected. It holds only what the
- * client rows hold, under the same key, and goes with the rest of the device's data at a wipe.
+ * is shown at once; then, once the browser is idle, it is checked against every row's IV (read from an index, keys
+ * only), and a row that changed meanwhile (written by an older tab, or before a crash let the snapshot be written)
+ * is decrypted and the list corrected. It holds only what the client rows hold, under the same key, and goes with
+ * the rest of the device's data at a wipe.
  *
  * The index is a cache of IndexedDB, never a source of truth. It lives as long as the data key: attachDataKey.ts
  * loads it, detachDataKey.ts drops it, and an index that finds the key gone (a device wipe drops it directly)
