@@ -74,6 +74,24 @@ describe('signing in and unlocking, in Chromium', () => {
     }
   });
 
+  it('loads the client list while the PIN is typed, and a client\'s page once the list is up, before either is opened', async () => {
+    const { context, page } = await openSignedOut(env.browser, env.server.url);
+    const loaded = (chunk: string) =>
+      page.evaluate((name) => performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname.startsWith(`/assets/${name}-`)), chunk);
+    try {
+      await signIn(page);
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: 'Silta is locked' }).waitFor();
+      await expect.poll(() => loaded('ClientListScreen'), { timeout: 10_000 }).toBe(true);
+      expect(await loaded('ClientDetailScreen')).toBe(false);
+      await unlock(page);
+      await page.getByRole('searchbox', { name: 'Search by name' }).waitFor();
+      await expect.poll(() => loaded('ClientDetailScreen'), { timeout: 10_000 }).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('after five wrong PINs needs the password, and keeps the unsynced work on the device', async () => {
     const { context, page } = await openApp(env.browser, env.server.url);
     try {

@@ -4,10 +4,15 @@ import { Link, useLocation } from 'wouter';
 import { RouterProvider } from 'react-aria-components';
 import { useSessionState } from '../state/sessionState.ts';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
-import { AccountMenu, LanguagePicker, SessionScreens, SyncPanel, UpdatePrompt } from './lazyParts.tsx';
+import { AccountMenu, ClientListScreen, LanguagePicker, SessionScreens, SyncPanel, UpdatePrompt } from './lazyParts.tsx';
 import { TranslationNotice } from './TranslationNotice.tsx';
 import { Routes } from './Routes.tsx';
 import { AutoLock } from './AutoLock.tsx';
+import { useIdleWarmUp } from './useIdleWarmUp.ts';
+
+/** What unlocking opens: the client list, and its translations. */
+const CLIENT_LIST = [ClientListScreen];
+const CLIENT_LIST_NAMESPACES = ['clients'];
 
 /** Pages anyone may open without signing in. */
 const publicPaths: ReadonlySet<string> = new Set(['/accessibility']);
@@ -18,6 +23,9 @@ export function App() {
   const open = useSessionState((s) => s.phase === 'unlocked');
   const isAdmin = useSessionState((s) => s.account?.role === 'admin');
   const main = useRef<HTMLElement>(null);
+  // While the PIN is typed. Not on the sign-in page, whose first load is kept as light as it can be (P2).
+  const locked = useSessionState((s) => s.phase === 'locked');
+  useIdleWarmUp(locked && !isAdmin, CLIENT_LIST, CLIENT_LIST_NAMESPACES);
   // Unlocking swaps the whole page without a load: start reading and tabbing at the content it opened to.
   useEffect(() => {
     if (open) main.current?.focus();

@@ -1,12 +1,16 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { lazyWithPreload } from 'react-lazy-with-preload';
 import { Redirect, Route, Switch } from 'wouter';
+import { useIdleWarmUp } from './useIdleWarmUp.ts';
 import { useSessionState } from '../state/sessionState.ts';
 import { ClientListScreen } from './lazyParts.tsx';
 import { NotFound } from './NotFound.tsx';
 
 // Each screen is its own chunk, loaded on first use (and precached, so it still opens offline).
-const ClientDetailScreen = lazy(() => import('../features/clients/ClientDetailScreen.tsx').then((m) => ({ default: m.ClientDetailScreen })));
+const ClientDetailScreen = lazyWithPreload(() =>
+  import('../features/clients/ClientDetailScreen.tsx').then((m) => ({ default: m.ClientDetailScreen })),
+);
 const ClientNewScreen = lazy(() => import('../features/clients/ClientEditScreens.tsx').then((m) => ({ default: m.ClientNewScreen })));
 const ClientEditScreen = lazy(() => import('../features/clients/ClientEditScreens.tsx').then((m) => ({ default: m.ClientEditScreen })));
 const NoteNewScreen = lazy(() => import('../features/notes/NoteScreens.tsx').then((m) => ({ default: m.NoteNewScreen })));
@@ -22,8 +26,14 @@ function Loading() {
   return <p role="status">{t('loading')}</p>;
 }
 
+/** What opening a client from the list needs: its page, and the translations it uses (notes and conflicts too). */
+const CLIENT_PAGE = [ClientDetailScreen];
+const CLIENT_PAGE_NAMESPACES = ['clients', 'notes', 'clientRights'];
+
 export function Routes() {
   const isAdmin = useSessionState((s) => s.account?.role === 'admin');
+  const unlocked = useSessionState((s) => s.phase === 'unlocked');
+  useIdleWarmUp(unlocked && !isAdmin, CLIENT_PAGE, CLIENT_PAGE_NAMESPACES);
   return (
     <Suspense fallback={<Loading />}>
       <Switch>

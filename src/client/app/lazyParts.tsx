@@ -3,13 +3,14 @@
  * offline too). The entry keeps React, i18n, the data layer and the app shell, within the P1 bundle budget.
  */
 import { lazy } from 'react';
+import { lazyWithPreload } from 'react-lazy-with-preload';
 
 const sessionScreens = () => import('../features/session/SessionScreens.tsx');
 
 export const LanguagePicker = lazy(() => import('./LanguagePicker.tsx').then((m) => ({ default: m.LanguagePicker })));
 export const UpdatePrompt = lazy(() => import('./UpdatePrompt.tsx').then((m) => ({ default: m.UpdatePrompt })));
 export const SyncPanel = lazy(() => import('../features/sync/SyncPanel.tsx').then((m) => ({ default: m.SyncPanel })));
-export const ClientListScreen = lazy(() =>
+export const ClientListScreen = lazyWithPreload(() =>
   import('../features/clients/ClientListScreen.tsx').then((m) => ({ default: m.ClientListScreen })),
 );
 export const SessionScreens = lazy(() => sessionScreens().then((m) => ({ default: m.SessionScreens })));

@@ -31,6 +31,7 @@ import type { SealedJson } from '#client/security/sealedJson.ts';
 import type { RecordRow, SiltaDb } from './database.ts';
 import { cipherOf, DataLockedError, isObject, seal, unseal, type RecordCipher } from './recordCipher.ts';
 import { openRecord } from './recordTables.ts';
+import { onIdle } from '#client/platform/idle.ts';
 
 /** What the list shows and filters by: only these are kept (and sealed into the snapshot), a third of a client. */
 export type ClientListFields = Pick<ClientFields, 'firstNames' | 'lastName' | 'dateOfBirth' | 'homeMunicipality' | 'motherTongue' | 'status'>;
@@ -64,10 +65,7 @@ const SNAPSHOT_KEY = 'clientList';
 const IDLE_WAIT_MS = 2_000;
 
 function whenIdle(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: IDLE_WAIT_MS });
-    else setTimeout(resolve, 0);
-  });
+  return new Promise((resolve) => void onIdle(resolve, IDLE_WAIT_MS));
 }
 
 /** After the list changes, how long to wait for more changes (a sync brings pages in a row) before sealing it. */

@@ -20,22 +20,25 @@ function heldWrite(fail: (items: readonly string[]) => boolean = () => false) {
 const resultFor = (item: string, results: ReadonlySet<string>) => (results.has(item) ? item : undefined);
 
 describe('groupCommit', () => {
-  it('writes the calls that arrive during a write together in the next round, each caller getting its own results', async () => {
+  it('writes the calls of one turn of the event loop together, and those that arrive during a write in the next round, each caller getting its own results', async () => {
     const held = heldWrite();
     const append = groupCommit(held.write, resultFor);
     const first = append(['a']);
-    const second = append(['b', 'old-c']);
-    const third = append(['d']);
+    const second = append(['b']);
+    await new Promise((r) => setImmediate(r));
+    const third = append(['c', 'old-d']);
+    const fourth = append(['e']);
     await held.releaseNext();
     await held.releaseNext();
-    expect(await Promise.all([first, second, third])).toEqual([['a'], ['b'], ['d']]);
-    expect(held.rounds).toEqual([['a'], ['b', 'old-c', 'd']]);
+    expect(await Promise.all([first, second, third, fourth])).toEqual([['a'], ['b'], ['c'], ['e']]);
+    expect(held.rounds).toEqual([['a', 'b'], ['c', 'old-d', 'e']]);
   });
 
   it('fails only the callers of the round that failed, and keeps writing after it', async () => {
     const held = heldWrite((items) => items.includes('bad'));
     const append = groupCommit(held.write, resultFor);
     const first = append(['a']);
+    await new Promise((r) => setImmediate(r));
     const second = append(['bad']);
     const third = append(['c']);
     await held.releaseNext();

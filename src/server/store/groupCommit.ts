@@ -2,6 +2,10 @@
  * Group commit: calls that arrive while a write is in flight are written together in the next one, so a burst of
  * small writes costs one commit (one fsync on SQLite) per round instead of one each. Every caller still returns
  * only after its own items are committed, and shares the failure of the round it was in.
+ *
+ * A round starts only after the event loop has handled the I/O that is ready: better-sqlite3 runs a whole write,
+ * fsync included, inside the turn that asked for it, so starting at once would give every request its own round
+ * while the requests that came in during the fsync wait unread.
  */
 export function groupCommit<T, R>(write: (items: readonly T[]) => Promise<readonly R[]>, resultFor: (item: T, results: ReadonlySet<R>) => R | undefined) {
   interface Waiting {
@@ -32,7 +36,7 @@ export function groupCommit<T, R>(write: (items: readonly T[]) => Promise<readon
       waiting.push({ items, resolve, reject });
       if (!writing) {
         writing = true;
-        void drain();
+        setImmediate(() => void drain());
       }
     });
   };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { createKyselyStore } from './kyselyStore.ts';
+import { withStatementCache } from './statementCache.ts';
 import type { Database } from './schema.ts';
 import type { Store } from './types.ts';
 
@@ -18,5 +19,5 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
   database.pragma('busy_timeout = 5000');
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
-  return createKyselyStore(new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), 'sqlite');
+  return createKyselyStore(new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }), 'sqlite');
 }

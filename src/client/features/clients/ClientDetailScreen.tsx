@@ -5,6 +5,7 @@ import type { ClientFields } from '#shared/schema/client.ts';
 import { useClient, useViewLogged } from './useClients.ts';
 import { NotFound } from '../../app/NotFound.tsx';
 import { NoteThreads } from '../notes/NoteThreads.tsx';
+import { useNoteThreads } from '../notes/useNotes.ts';
 import { ConflictResolver } from '../conflicts/ConflictResolver.tsx';
 import { useOpenConflicts } from '../conflicts/useOpenConflicts.ts';
 import { clientFieldText } from './clientFieldText.ts';
@@ -21,6 +22,8 @@ export function ClientDetailScreen({ id }: { readonly id: string }) {
   const client = useClient(id);
   useViewLogged(id, client !== undefined && client !== null);
   const conflicts = useOpenConflicts(id);
+  // Read here rather than in NoteThreads, so the notes are read while the client is, not after it has been shown.
+  const threads = useNoteThreads(id);
   // The server decides (access.ts, mayActOnDataSubjectRights); this only spares others a link that would be refused.
   const mayActOnData = useSessionState((s) => s.account?.role === 'counsellor');
   // Resolving a conflict removes the button that opened its dialog, so focus would drop to the start of the page:
@@ -72,7 +75,7 @@ export function ClientDetailScreen({ id }: { readonly id: string }) {
           );
         })}
       </dl>
-      <NoteThreads clientId={id} />
+      <NoteThreads clientId={id} threads={threads} />
       {mayActOnData && (
         <p>
           <Link href={`/clients/${id}/data`}>{t('clientRights:link')}</Link>

@@ -4,7 +4,6 @@ import { Link } from 'wouter';
 import type { NoteThread } from '#shared/domain/noteHistory.ts';
 import type { NoteVersion } from '../../db/notesRepo.ts';
 import { WindowedList } from '../../ui/WindowedList.tsx';
-import { useNoteThreads } from './useNotes.ts';
 import { NoteBody } from './NoteBody.tsx';
 
 /** A note of a few lines with its details; the real height is measured once it is rendered. */
@@ -13,13 +12,18 @@ const ESTIMATED_NOTE_PX = 180;
 const keyOf = (thread: NoteThread<NoteVersion>) => thread.rootId;
 const renderThread = (thread: NoteThread<NoteVersion>) => <NoteCard thread={thread} />;
 
+interface NoteThreadsProps {
+  readonly clientId: string;
+  /** The client's notes (useNoteThreads); undefined while they are read. */
+  readonly threads: readonly NoteThread<NoteVersion>[] | undefined;
+}
+
 /**
  * The counselling log of one client: each note as its current version, with earlier versions one click away.
  * Windowed (WindowedList.tsx), since a long client has hundreds of notes.
  */
-export function NoteThreads({ clientId }: { readonly clientId: string }) {
+export function NoteThreads({ clientId, threads }: NoteThreadsProps) {
   const { t } = useTranslation(['notes', 'common']);
-  const threads = useNoteThreads(clientId);
   return (
     <section aria-labelledby="notes-heading" className="notes">
       <div className="screen-header">
