@@ -123,6 +123,8 @@ export interface Expected {
 export interface Timing {
   /** Until the `gone` element left the document (click only; 0 otherwise). */
   readonly goneMs: number;
+  /** Until the app marked the data key ready (`silta:key-ready`, after a PIN's key derivation; 0 if it did not). */
+  readonly keyReadyMs: number;
   /** Until the first frame painted with the expected screen. */
   readonly shownMs: number;
   /** Until no normal-priority work was left (React's rendering included). */

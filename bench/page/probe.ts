@@ -7,6 +7,9 @@
  */
 import type { DeviceCounts, Expected, ProbeApi, Timing } from './api.ts';
 
+/** The app's mark (src/client/session/session.ts, KEY_READY_MARK); unlockRun in p3.ts fails if it never comes. */
+const KEY_READY_MARK = 'silta:key-ready';
+
 const LIMIT_MS = 300_000;
 
 interface TaskScheduler {
@@ -50,7 +53,10 @@ function waitFor(t0: number, expected: Expected, gone?: Element): Promise<Timing
       if ((gone === undefined || goneAt > 0) && matches(expected)) {
         setTimeout(() => {
           const shown = performance.now();
-          void settled().then(() => resolve({ goneMs: goneAt === 0 ? 0 : goneAt - t0, shownMs: shown - t0, settledMs: performance.now() - t0 }));
+          const keyReady = performance.getEntriesByName(KEY_READY_MARK).findLast((mark) => mark.startTime >= t0);
+          void settled().then(() =>
+            resolve({ goneMs: goneAt === 0 ? 0 : goneAt - t0, keyReadyMs: keyReady === undefined ? 0 : keyReady.startTime - t0, shownMs: shown - t0, settledMs: performance.now() - t0 }),
+          );
         }, 0);
       } else if (now - t0 > LIMIT_MS) reject(new Error(`not shown within ${LIMIT_MS} ms: ${JSON.stringify(expected)}`));
       else requestAnimationFrame(frame);

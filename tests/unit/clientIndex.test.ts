@@ -9,8 +9,9 @@ import type { SiltaDb } from '#client/db/database.ts';
 import { attachDataKey, detachDataKey } from '#client/db/attachDataKey.ts';
 import { applyServerRecords } from '#client/db/applyServerRecords.ts';
 import { changedIds, clientIndex, closeClientIndex } from '#client/db/clientIndex.ts';
+import { readSnapshotAhead, SNAPSHOT_KEY } from '#client/db/clientListSnapshot.ts';
 import { createClient, updateClient } from '#client/db/clientsRepo.ts';
-import { DataLockedError } from '#client/db/recordCipher.ts';
+import { cipherOf, DataLockedError, seal } from '#client/db/recordCipher.ts';
 import { wipeDevice } from '#client/db/wipeDevice.ts';
 import { uuidv7 } from 'uuidv7';
 import { makeClient } from '../fixtures/builders.ts';
@@ -133,6 +134,45 @@ describe('the sealed snapshot of the list', () => {
     expect(await names(db)).toEqual(['Changed meanwhile', 'Client0', 'Client1', 'Client3', 'Client4']);
     // The snapshot, and the one row that changed.
     expect(decrypt).toHaveBeenCalledTimes(2);
+  }, 20_000);
+});
+
+describe('the snapshot read ahead of the unlock', () => {
+  it('is what the unlock opens, without reading it again, and what changed after it was read is still corrected', async () => {
+    const dk = await testDataKey();
+    const db = await device(dk);
+    const ids = [await createClient(db, makeClient({ lastName: 'Alpha' })), await createClient(db, makeClient({ lastName: 'Beta' }))];
+    await vi.waitFor(async () => expect(await db.meta.get(SNAPSHOT_KEY)).toBeDefined(), { timeout: 10_000 });
+    detachDataKey(db);
+
+    readSnapshotAhead(db);
+    const otherTab = await device(dk, db.name);
+    closeClientIndex(otherTab);
+    await updateClient(otherTab, ids[1]!, { lastName: 'Changed after the read' });
+    const get = vi.spyOn(db.meta, 'get');
+    await attachDataKey(db, dk);
+    expect(get.mock.calls.filter(([key]) => (key as unknown) === SNAPSHOT_KEY)).toHaveLength(0);
+    expect(await names(db)).toEqual(['Alpha', 'Changed after the read']);
+  }, 20_000);
+
+  it('of an older format is never shown: the list is read from the rows', async () => {
+    const dk = await testDataKey();
+    const db = await device(dk);
+    await createClient(db, makeClient({ lastName: 'Alpha' }));
+    await vi.waitFor(async () => expect(await db.meta.get(SNAPSHOT_KEY)).toBeDefined(), { timeout: 10_000 });
+    // As the first version of the snapshot stored it: [id, iv, fields], no format number, and a name it never had.
+    const [row] = await db.clients.toArray();
+    const old = { rows: [[row?.id, 'iv', { ...makeClient({ lastName: 'Not in the rows' }) }]] };
+    await db.meta.put({ key: SNAPSHOT_KEY, value: await seal(cipherOf(db), 'meta', SNAPSHOT_KEY, old) });
+    detachDataKey(db);
+
+    const shown: string[] = [];
+    const unlocking = attachDataKey(db, dk);
+    const index = clientIndex(db);
+    index.subscribe(() => shown.push(...(index.current() ?? []).map((c) => c.fields.lastName)));
+    await unlocking;
+    expect(await names(db)).toEqual(['Alpha']);
+    expect(shown).not.toContain('Not in the rows');
   }, 20_000);
 });
 

@@ -9,10 +9,13 @@ import { TranslationNotice } from './TranslationNotice.tsx';
 import { Routes } from './Routes.tsx';
 import { AutoLock } from './AutoLock.tsx';
 import { useIdleWarmUp } from './useIdleWarmUp.ts';
+import { appDb } from '../db/index.ts';
+import { readSnapshotAhead } from '../db/clientListSnapshot.ts';
 
-/** What unlocking opens: the client list, and its translations. */
+/** What unlocking opens: the client list, its translations, and the list as last sealed (read, not decrypted). */
 const CLIENT_LIST = [ClientListScreen];
 const CLIENT_LIST_NAMESPACES = ['clients'];
+const readClientListAhead = () => readSnapshotAhead(appDb());
 
 /** Pages anyone may open without signing in. */
 const publicPaths: ReadonlySet<string> = new Set(['/accessibility']);
@@ -25,7 +28,7 @@ export function App() {
   const main = useRef<HTMLElement>(null);
   // While the PIN is typed. Not on the sign-in page, whose first load is kept as light as it can be (P2).
   const locked = useSessionState((s) => s.phase === 'locked');
-  useIdleWarmUp(locked && !isAdmin, CLIENT_LIST, CLIENT_LIST_NAMESPACES);
+  useIdleWarmUp(locked && !isAdmin, CLIENT_LIST, CLIENT_LIST_NAMESPACES, readClientListAhead);
   // Unlocking swaps the whole page without a load: start reading and tabbing at the content it opened to.
   useEffect(() => {
     if (open) main.current?.focus();

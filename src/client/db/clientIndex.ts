@@ -12,12 +12,13 @@
  *
  * Why a sealed snapshot: decrypting 10,000 rows one by one at unlock took seconds at 4x CPU slowdown (each
  * decryption is a WebCrypto call of its own). So the list, with the IV of the row each entry came from, is also
- * kept as one value sealed under the data key (`meta`, key `clientList`, associated data `meta/clientList`),
- * written a few seconds after the list changes, in name order. At unlock it opens in one decryption and the list
- * is shown at once; then, once the browser is idle, it is checked against every row's IV (read from an index, keys
- * only), and a row that changed meanwhile (written by an older tab, or before a crash let the snapshot be written)
- * is decrypted and the list corrected. It holds only what the client rows hold, under the same key, and goes with
- * the rest of the device's data at a wipe.
+ * kept as one value sealed under the data key (`meta`, key `clientList`, associated data `meta/clientList`; its
+ * format, and its reading ahead of the unlock, in clientListSnapshot.ts), written a few seconds after the list
+ * changes, in name order. At unlock it opens in one decryption and the list is shown at once; then, once the
+ * browser is idle, it is checked against every row's IV (read from an index, keys only), and a row that changed
+ * meanwhile (written by an older tab, or before a crash let the snapshot be written) is decrypted and the list
+ * corrected. It holds only what the client rows hold, under the same key, and goes with the rest of the device's
+ * data at a wipe.
  *
  * The index is a cache of IndexedDB, never a source of truth. It lives as long as the data key: attachDataKey.ts
  * loads it, detachDataKey.ts drops it, and an index that finds the key gone (a device wipe drops it directly)
@@ -32,6 +33,7 @@ import type { RecordRow, SiltaDb } from './database.ts';
 import { cipherOf, DataLockedError, isObject, seal, unseal, type RecordCipher } from './recordCipher.ts';
 import { openRecord } from './recordTables.ts';
 import { onIdle } from '#client/platform/idle.ts';
+import { SNAPSHOT_KEY, sealedSnapshot, snapshotContent, snapshotRows } from './clientListSnapshot.ts';
 
 /** What the list shows and filters by: only these are kept (and sealed into the snapshot), a third of a client. */
 export type ClientListFields = Pick<ClientFields, 'firstNames' | 'lastName' | 'dateOfBirth' | 'homeMunicipality' | 'motherTongue' | 'status'>;
@@ -60,7 +62,6 @@ export function changedIds(tree: IntervalTree): Pending {
   return walk(tree) ? ids : 'all';
 }
 
-const SNAPSHOT_KEY = 'clientList';
 /** How long the check after unlock waits for an idle moment at most. */
 const IDLE_WAIT_MS = 2_000;
 
@@ -70,9 +71,6 @@ function whenIdle(): Promise<void> {
 
 /** After the list changes, how long to wait for more changes (a sync brings pages in a row) before sealing it. */
 const SNAPSHOT_DELAY_MS = 3_000;
-
-/** Each entry: the client's id, the IV of the row it was read from (base64), and its fields. */
-type SnapshotEntry = [string, string, ClientListFields];
 
 function base64(bytes: ArrayBuffer | ArrayBufferView): string {
   const view = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -85,14 +83,6 @@ function ivText(row: RecordRow): string {
 
 function isSealedJson(value: unknown): value is SealedJson {
   return isObject(value) && value['v'] === 1 && value['iv'] instanceof Uint8Array && value['data'] instanceof ArrayBuffer;
-}
-
-function isSnapshot(value: unknown): value is { rows: SnapshotEntry[] } {
-  return (
-    isObject(value) &&
-    Array.isArray(value['rows']) &&
-    value['rows'].every((e: unknown) => Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'string' && isObject(e[2]))
-  );
 }
 
 export class ClientIndex {
@@ -198,11 +188,11 @@ export class ClientIndex {
 
   /** Shows the list as it was last sealed, if it was; the first read then checks it against every row. */
   async #openSnapshot(): Promise<void> {
-    const sealed = (await this.#db.meta.get(SNAPSHOT_KEY))?.value;
+    const sealed = await sealedSnapshot(this.#db);
     if (!isSealedJson(sealed) || this.#closed) return;
-    const content = await unseal(this.#cipher, 'meta', SNAPSHOT_KEY, sealed);
-    if (!isSnapshot(content) || this.#closed) return;
-    for (const [id, iv, fields] of content.rows) {
+    const rows = snapshotRows(await unseal(this.#cipher, 'meta', SNAPSHOT_KEY, sealed));
+    if (rows === null || this.#closed) return;
+    for (const { id, iv, fields } of rows) {
       this.#rows.set(id, { id, fields });
       this.#ivs.set(id, iv);
     }
@@ -330,10 +320,10 @@ export class ClientIndex {
     // In name order (the device's own language's collation), so the list screen's sort of the opened list finds
     // it sorted: a linear pass instead of 10,000 × log 10,000 comparisons on the way to the first paint.
     const collator = new Intl.Collator();
-    const rows: SnapshotEntry[] = [...this.#rows.values()]
+    const rows = [...this.#rows.values()]
       .sort((a, b) => compareNames(collator, a.fields, b.fields))
-      .map((r) => [r.id, this.#ivs.get(r.id) ?? '', r.fields]);
-    const sealed = await seal(this.#cipher, 'meta', SNAPSHOT_KEY, { rows });
+      .map((r) => ({ id: r.id, iv: this.#ivs.get(r.id) ?? '', fields: r.fields }));
+    const sealed = await seal(this.#cipher, 'meta', SNAPSHOT_KEY, snapshotContent(rows));
     if (this.#closed) return;
     await this.#db.meta.put({ key: SNAPSHOT_KEY, value: sealed });
   }
