@@ -28,8 +28,25 @@ export interface SchedulerHooks {
 export function startSyncScheduler(db: SiltaDb, transport: SyncTransport, hooks: SchedulerHooks): SyncScheduler {
   const state = useSyncState;
 
+  /** A sync was asked for while one ran: it runs again once that one is done. */
+  let askedMeanwhile = false;
+  let stopped = false;
+
   async function run(): Promise<void> {
-    if (state.getState().running) return;
+    if (stopped) return;
+    if (state.getState().running) {
+      // The running sync may have started before what this one is asked for (the network back after it failed
+      // offline, a change saved just after its push): dropping the request would leave that for the timer.
+      askedMeanwhile = true;
+      return;
+    }
+    do {
+      askedMeanwhile = false;
+      await syncUnderLock();
+    } while (askedMeanwhile && !stopped);
+  }
+
+  async function syncUnderLock(): Promise<void> {
     await withExclusiveLock(SYNC_LOCK, async () => {
       state.setState({ running: true, progress: null, lastError: null });
       try {
@@ -60,6 +77,7 @@ export function startSyncScheduler(db: SiltaDb, transport: SyncTransport, hooks:
   return {
     syncNow: run,
     stop() {
+      stopped = true;
       window.removeEventListener('online', onOnline);
       clearInterval(timer);
       stopListening();

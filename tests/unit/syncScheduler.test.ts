@@ -1,0 +1,59 @@
+/**
+ * When the app syncs (src/client/sync/scheduler.ts): a sync asked for while one runs (the network back, "Sync now")
+ * is not dropped but runs once the running one is done. The sync itself is replaced here by one the test finishes
+ * by hand; what it does is tested against the real server in tests/integration/clientSync.test.ts and in Chromium.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SiltaDb } from '#client/db/database.ts';
+import type { SyncTransport } from '#client/sync/transport.ts';
+import { useSyncState } from '#client/state/syncState.ts';
+
+const runs: { finish: () => void }[] = [];
+vi.mock('#client/sync/syncOnce.ts', () => ({
+  syncOnce: () => new Promise((resolve) => runs.push({ finish: () => resolve({ removed: 0 }) })),
+}));
+const { startSyncScheduler } = await import('#client/sync/scheduler.ts');
+
+const HOOKS = { onDeviceRevoked: () => Promise.resolve() };
+const until = (check: () => boolean) => vi.waitFor(() => expect(check()).toBe(true));
+
+describe('the sync scheduler', () => {
+  let db: SiltaDb;
+  beforeEach(() => {
+    runs.length = 0;
+    vi.stubGlobal('window', new EventTarget());
+    vi.stubGlobal('navigator', { onLine: true });
+    db = new SiltaDb(`scheduler-${Math.random()}`);
+  });
+  afterEach(async () => {
+    vi.unstubAllGlobals();
+    useSyncState.setState({ running: false, progress: null, lastError: null });
+    await db.delete();
+  });
+
+  it('syncs again once the running sync is done when asked meanwhile, once however often it was asked', async () => {
+    const scheduler = startSyncScheduler(db, {} as SyncTransport, HOOKS);
+    await until(() => runs.length === 1);
+    window.dispatchEvent(new Event('online'));
+    await scheduler.syncNow();
+    expect(runs).toHaveLength(1);
+
+    runs[0]?.finish();
+    await until(() => runs.length === 2);
+    runs[1]?.finish();
+    await until(() => !useSyncState.getState().running);
+    expect(runs).toHaveLength(2);
+    scheduler.stop();
+  });
+
+  it('does not sync again after it is stopped', async () => {
+    const scheduler = startSyncScheduler(db, {} as SyncTransport, HOOKS);
+    await until(() => runs.length === 1);
+    window.dispatchEvent(new Event('online'));
+    scheduler.stop();
+    runs[0]?.finish();
+    await until(() => !useSyncState.getState().running);
+    await scheduler.syncNow();
+    expect(runs).toHaveLength(1);
+  });
+});
