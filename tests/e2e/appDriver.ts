@@ -128,10 +128,23 @@ export async function addNote(page: Page, text: string, topic = 'General guidanc
 /** Presses "Sync now" and waits until the sync has finished without an error. */
 export async function syncNow(page: Page): Promise<void> {
   const button = page.getByRole('button', { name: 'Sync now' });
+  // The button is disabled while a sync runs. Waiting only for it to be enabled could return before the sync this
+  // click starts had disabled it, so its going disabled is watched from before the click.
+  await button.evaluate((b) => {
+    const seen = (window as unknown as { syncSeenRunning?: boolean });
+    seen.syncSeenRunning = false;
+    new MutationObserver((_, observer) => {
+      if (b.hasAttribute('disabled') || b.hasAttribute('data-disabled')) {
+        seen.syncSeenRunning = true;
+        observer.disconnect();
+      }
+    }).observe(b, { attributes: true });
+  });
   await button.click();
   await page.waitForFunction(() => {
     const b = [...document.querySelectorAll('button')].find((el) => el.textContent === 'Sync now');
-    return b !== undefined && !b.hasAttribute('disabled') && !b.hasAttribute('data-disabled');
+    const seen = (window as unknown as { syncSeenRunning?: boolean }).syncSeenRunning === true;
+    return seen && b !== undefined && !b.hasAttribute('disabled') && !b.hasAttribute('data-disabled');
   });
   const error = page.locator('.sync-error');
   if (await error.count()) throw new Error(`sync failed: ${await error.textContent()}`);
