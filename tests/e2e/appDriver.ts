@@ -131,11 +131,11 @@ export async function syncNow(page: Page): Promise<void> {
   // The button is disabled while a sync runs. Waiting only for it to be enabled could return before the sync this
   // click starts had disabled it, so its going disabled is watched from before the click.
   await button.evaluate((b) => {
-    const seen = (window as unknown as { syncSeenRunning?: boolean });
-    seen.syncSeenRunning = false;
+    const tab = window as unknown as { syncSeenRunning?: boolean };
+    tab.syncSeenRunning = false;
     new MutationObserver((_, observer) => {
       if (b.hasAttribute('disabled') || b.hasAttribute('data-disabled')) {
-        seen.syncSeenRunning = true;
+        tab.syncSeenRunning = true;
         observer.disconnect();
       }
     }).observe(b, { attributes: true });
@@ -143,8 +143,8 @@ export async function syncNow(page: Page): Promise<void> {
   await button.click();
   await page.waitForFunction(() => {
     const b = [...document.querySelectorAll('button')].find((el) => el.textContent === 'Sync now');
-    const seen = (window as unknown as { syncSeenRunning?: boolean }).syncSeenRunning === true;
-    return seen && b !== undefined && !b.hasAttribute('disabled') && !b.hasAttribute('data-disabled');
+    const ran = (window as unknown as { syncSeenRunning?: boolean }).syncSeenRunning === true;
+    return ran && b !== undefined && !b.hasAttribute('disabled') && !b.hasAttribute('data-disabled');
   });
   const error = page.locator('.sync-error');
   if (await error.count()) throw new Error(`sync failed: ${await error.textContent()}`);

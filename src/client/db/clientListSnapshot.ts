@@ -55,6 +55,7 @@ function readSealed(db: SiltaDb): Promise<unknown> {
   return db.meta.get(SNAPSHOT_KEY).then((row) => row?.value);
 }
 
+/** For a wipe: what was read ahead belongs to the data being wiped. */
 export function forgetSnapshotAhead(db: SiltaDb): void {
   readAhead.delete(db);
 }
