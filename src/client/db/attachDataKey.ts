@@ -21,9 +21,9 @@
  *   reads made after a decryption: tests/unit/encryptionAtRest.test.ts); zustand never holds records.
  * - Atomicity is unchanged: a record and its change-log entry are written in one transaction (commitWrite.ts), a
  *   pulled page and its cursor in one (applyServerRecords.ts). Crypto inside a transaction goes through
- *   Dexie.waitFor, since IndexedDB commits a transaction that has no request pending. (Sealing a page before its
- *   transaction and checking inside that nothing changed meanwhile was measured too: it was slower in Chromium,
- *   as it reads the page's rows twice.)
+ *   Dexie.waitFor, since IndexedDB commits a transaction that has no request pending. A save is sealed before its
+ *   transaction instead, which then checks that nothing it was built on has changed (commitWrite.ts). (The same
+ *   for a pulled page was measured too: it was slower in Chromium, as it reads the page's rows twice.)
  * - Rows of versions before 4 are sealed at the first unlock after the upgrade (plainRows.ts).
  * - Outside IndexedDB, the browser itself would keep typed text in its autocomplete history and saved form state:
  *   forms about a person and the name search turn autocomplete off. tests/e2e/canary.test.ts searches a whole

@@ -2,23 +2,31 @@
  * The one way a local write reaches IndexedDB: the record's new state and its change-log entry are written in the
  * same transaction, so a record never changes without the sync engine knowing, and a crash leaves neither.
  *
- * Both are sealed inside that transaction: the state depends on the clock stamp, which is taken there. WebCrypto
- * is not an IndexedDB request, and a transaction with no request pending commits by itself, so every crypto step
- * inside it goes through Dexie.waitFor, which keeps the transaction alive until the step is done.
+ * Both are sealed with WebCrypto, which is not an IndexedDB request: a transaction with no request pending commits
+ * by itself, so crypto inside one has to go through Dexie.waitFor, which keeps it alive with dummy requests and
+ * costs more than the write. A write is therefore prepared ahead: built on the record as this tab last read it
+ * and on a clock stamp taken ahead, and sealed, before its transaction starts; the transaction (a native one, see
+ * nativeWrite.ts) then only checks that neither has moved (the row still has the IV it was read with, the clock is
+ * still before the stamp) and writes. If one has moved (another tab, or a pulled page, wrote meanwhile) the write
+ * is built again inside a Dexie transaction, as it is when the caller's own transaction is open already.
  */
 import { Dexie } from 'dexie';
 import { uuidv7 } from 'uuidv7';
 import type { RecordType } from '#shared/schema/records.ts';
 import type { RecordState } from '#shared/sync/merge.ts';
 import type { LocalWrite } from '#shared/sync/ops.ts';
-import type { Hlc } from '#shared/sync/hlc.ts';
-import type { SiltaDb } from './database.ts';
+import { serializeHlc, type Hlc } from '#shared/sync/hlc.ts';
+import type { RecordRow, SiltaDb } from './database.ts';
 import { sealChange } from './changeLog.ts';
-import { nextStamp } from './deviceClock.ts';
-import { cipherOf } from './recordCipher.ts';
-import { openRecord, peekRecord, sealRecord, tableFor } from './recordTables.ts';
+import { claimStamp, nextStamp, stampAhead } from './deviceClock.ts';
+import { nativeWrite } from './nativeWrite.ts';
+import { sameBytes } from './plainCache.ts';
+import { cipherOf, type RecordCipher } from './recordCipher.ts';
+import { lastRead, openRecord, peekRecord, sealRecord, tableFor, tableNameOf, type ReadVersion } from './recordTables.ts';
 
 export type WriteBuilder = (current: RecordState | undefined, hlc: Hlc, entryId: string) => LocalWrite | null;
+
+const MOVED = Symbol('moved');
 
 export async function commitWrite(
   db: SiltaDb,
@@ -28,6 +36,52 @@ export async function commitWrite(
   now: () => number = Date.now,
 ): Promise<RecordState | null> {
   const cipher = cipherOf(db);
+  if (Dexie.currentTransaction === null) {
+    const prepared = await commitPrepared(db, cipher, type, recordId, build, now);
+    if (prepared !== MOVED) return prepared;
+  }
+  return commitInside(db, cipher, type, recordId, build, now);
+}
+
+async function commitPrepared(
+  db: SiltaDb,
+  cipher: RecordCipher,
+  type: RecordType,
+  recordId: string,
+  build: WriteBuilder,
+  now: () => number,
+): Promise<RecordState | null | typeof MOVED> {
+  const next = await stampAhead(db, now());
+  if (next === undefined) return MOVED;
+  const base = lastRead(cipher, type, recordId);
+  const write = build(base?.state, serializeHlc(next), uuidv7());
+  // Nothing to write may only mean that the record is not in the cache: the transaction decides, from the row.
+  if (write === null) return MOVED;
+  const [stored, change] = await Promise.all([sealRecord(cipher, write.state), sealChange(cipher, write.entry)]);
+  const table = tableNameOf(type);
+  const done = await nativeWrite(db, [table, 'changes', 'meta'], async (native) => {
+    const [row, claimed] = await Promise.all([native.get<RecordRow>(table, recordId), claimStamp(db, native, next)]);
+    if (!claimed || !isVersion(row, base)) return MOVED;
+    await Promise.all([native.put(table, stored, row), native.add('changes', change)]);
+    return write.state;
+  });
+  return done === undefined ? MOVED : done.value;
+}
+
+/** Whether `row` is still the version of the record the write was built on (none: the record did not exist). */
+function isVersion(row: RecordRow | undefined, base: ReadVersion | undefined): boolean {
+  if (row === undefined || base === undefined) return row === base;
+  return 'sealed' in row && sameBytes(row.sealed.iv, base.iv);
+}
+
+async function commitInside(
+  db: SiltaDb,
+  cipher: RecordCipher,
+  type: RecordType,
+  recordId: string,
+  build: WriteBuilder,
+  now: () => number,
+): Promise<RecordState | null> {
   const table = tableFor(db, type);
   return db.transaction('rw', [table, db.changes, db.meta], async () => {
     // Requests of one transaction run in order anyway; issuing them together saves a round trip each.

@@ -60,7 +60,9 @@ export class SiltaDb extends Dexie {
   viewEvents!: EntityTable<ViewEvent, 'id'>;
 
   constructor(name: string) {
-    super(name);
+    // Dexie's query cache keeps live query results up to date from the writes it sees; the save path writes
+    // natively (nativeWrite.ts), which it would not see, so live queries read IndexedDB again instead.
+    super(name, { cache: 'disabled' });
     this.version(1).stores({
       clients: '&id',
       notes: '&id, clientId',

@@ -14,7 +14,7 @@ interface Entry<T> {
   settled?: T;
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
   return true;
@@ -52,6 +52,12 @@ export class PlainCache<T> {
   peek(id: string, iv: Uint8Array): T | undefined {
     const hit = this.#entries.get(id);
     return hit !== undefined && sameBytes(hit.iv, iv) ? hit.settled : undefined;
+  }
+
+  /** The row `id` as last decrypted or sealed here, whatever its IV; undefined if not at hand without waiting. */
+  latest(id: string): { readonly iv: Uint8Array; readonly value: T } | undefined {
+    const hit = this.#entries.get(id);
+    return hit?.settled === undefined ? undefined : { iv: hit.iv, value: hit.settled };
   }
 
   /** Files a value this device has just sealed itself, so reading its own write back needs no decryption. */

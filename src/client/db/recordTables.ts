@@ -23,6 +23,10 @@ export function tableFor(db: SiltaDb, type: RecordType) {
 
 const TABLE_NAMES: Readonly<Record<RecordType, string>> = { client: 'clients', note: 'notes', conflict: 'conflicts' };
 
+export function tableNameOf(type: RecordType): string {
+  return TABLE_NAMES[type];
+}
+
 /** What is sealed of a record: everything but its id (the type is the table's). */
 interface SealedState {
   data: Readonly<Record<string, Json>>;
@@ -75,6 +79,21 @@ export function openRecord(cipher: RecordCipher, type: RecordType, row: RecordRo
 export function peekRecord(cipher: RecordCipher, type: RecordType, row: RecordRow): RecordState | undefined {
   if (!('sealed' in row)) return plainState(type, row);
   return cacheOf(cipher, TABLE_NAMES[type]).peek(row.id, row.sealed.iv);
+}
+
+/** A record as this tab last read (or wrote) it, with the IV of the row it came from. */
+export interface ReadVersion {
+  readonly iv: Uint8Array;
+  readonly state: RecordState;
+}
+
+/**
+ * The record `id` as last read here, without touching IndexedDB: a guess that a write checks against the row
+ * inside its transaction (see commitWrite.ts). Undefined when it is not in the cache (or never existed).
+ */
+export function lastRead(cipher: RecordCipher, type: RecordType, id: string): ReadVersion | undefined {
+  const hit = cacheOf(cipher, TABLE_NAMES[type]).latest(id);
+  return hit && { iv: hit.iv, state: hit.value };
 }
 
 export function openRecords(cipher: RecordCipher, type: RecordType, rows: readonly RecordRow[]): Promise<RecordState[]> {
