@@ -246,21 +246,34 @@ async function typeRun(page: Page, cdp: CDPSession, counts: readonly number[]): 
   return out;
 }
 
-/** From the list narrowed to the target (untimed), the click on the client timed to its notes shown; then back. */
+/**
+ * From the list narrowed to the target (untimed), the click on the client timed to its notes shown. Then, from the
+ * whole list (the search cleared, untimed) to the client's page and back: the way back timed to the list shown.
+ */
 async function openRun(page: Page, cdp: CDPSession, targetId: string): Promise<{ open: Timing; back: Timing }> {
   await searchBox(page).fill(TYPED);
   await showing(page, 1);
   const handle = await page.locator(`a[href="/clients/${targetId}"]`).elementHandle();
   if (handle === null) throw new Error('the target client is not in the list');
   await slow(cdp);
+  let open: Timing;
   try {
-    const open = await bounded('opening the client', page.evaluate(({ a, notes }) => {
+    open = await bounded('opening the client', page.evaluate(({ a, notes }) => {
       const probe = window.siltaProbe;
       if (probe === undefined) throw new Error('no probe');
       return probe.click(a, { notes });
     }, { a: handle, notes: TARGET_NOTES }));
-    const back = await navigate(page, '/', { cards: CLIENTS });
-    return { open, back };
+  } finally {
+    await normal(cdp);
+  }
+  // The list is as it was left: narrowed to the target.
+  await navigate(page, '/', { cards: 1, query: TYPED });
+  await searchBox(page).fill('');
+  await showing(page, CLIENTS);
+  await navigate(page, `/clients/${targetId}`, { notes: TARGET_NOTES });
+  await slow(cdp);
+  try {
+    return { open, back: await navigate(page, '/', { cards: CLIENTS }) };
   } finally {
     await normal(cdp);
   }

@@ -22,7 +22,8 @@ interface TaskScheduler {
  * (every item, or enough to fill the viewport).
  */
 function listShows(itemSelector: string, n: number): boolean {
-  const items = document.querySelectorAll(itemSelector);
+  // A screen kept mounted while another is open (the client list) is in the document, hidden: not shown.
+  const items = Array.from(document.querySelectorAll(itemSelector)).filter((item) => item.checkVisibility());
   if (n === 0) return items.length === 0;
   const last = items[items.length - 1];
   return (

@@ -40,6 +40,30 @@ describe('the app offline, in Chromium', () => {
     await context.close();
   });
 
+  it('goes back to the client list as it was left, its search kept, showing what changed meanwhile', async () => {
+    const { context, page } = await openApp(env.browser, env.server.url);
+    await context.setOffline(true);
+    await createClient(page, { firstNames: 'Amal', lastName: 'Haddad', dateOfBirth: '1990-02-03', motherTongue: 'Arabic' });
+    await page.getByRole('link', { name: 'Clients', exact: true }).click();
+    const search = page.getByRole('searchbox', { name: 'Search by name' });
+    await search.fill('haddad');
+    await page.getByText('1 client', { exact: true }).waitFor();
+    await page.getByRole('link', { name: /Haddad, Amal/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Amal Haddad' }).waitFor();
+    // The list is not in view (nor in the accessibility tree) while the client's page is open.
+    expect(await page.getByRole('searchbox', { name: 'Search by name' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.getByLabel('First names', { exact: true }).fill('Amal Noor');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Amal Noor Haddad' }).waitFor();
+
+    await page.getByRole('link', { name: 'Clients', exact: true }).click();
+    await page.getByRole('link', { name: /Haddad, Amal Noor/ }).waitFor();
+    expect(await search.inputValue()).toBe('haddad');
+    expect(await page.getByText('1 client', { exact: true }).isVisible()).toBe(true);
+    await context.close();
+  });
+
   it('keeps what was typed in an unsaved form across a reload, as the update prompt promises', async () => {
     const { context, page } = await openApp(env.browser, env.server.url);
     await page.getByRole('link', { name: 'New client' }).click();

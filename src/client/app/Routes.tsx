@@ -1,7 +1,7 @@
-import { lazy, Suspense } from 'react';
+import { Activity, lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lazyWithPreload } from 'react-lazy-with-preload';
-import { Redirect, Route, Switch } from 'wouter';
+import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { useIdleWarmUp } from './useIdleWarmUp.ts';
 import { useSessionState } from '../state/sessionState.ts';
 import { ClientListScreen } from './lazyParts.tsx';
@@ -30,15 +30,25 @@ function Loading() {
 const CLIENT_PAGE = [ClientDetailScreen];
 const CLIENT_PAGE_NAMESPACES = ['clients', 'notes', 'clientRights'];
 
+/** One element for the app's life: a navigation re-renders Routes, and must not re-render the list with it. */
+const clientList = <ClientListScreen />;
+
 export function Routes() {
   const isAdmin = useSessionState((s) => s.account?.role === 'admin');
   const unlocked = useSessionState((s) => s.phase === 'unlocked');
   useIdleWarmUp(unlocked && !isAdmin, CLIENT_PAGE, CLIENT_PAGE_NAMESPACES);
+  const [location] = useLocation();
+  const onList = location === '/' && !isAdmin;
   return (
     <Suspense fallback={<Loading />}>
+      {!isAdmin && (
+        // The list stays mounted, hidden, while another screen is open: going back shows it at once and as it was
+        // left (its search and filters), instead of building it again for 10,000 clients.
+        <Activity mode={onList ? 'visible' : 'hidden'}>{clientList}</Activity>
+      )}
       <Switch>
         {/* An admin has no client records to list: their start page is the administration, which only they see. */}
-        <Route path="/">{isAdmin ? <Redirect to="/admin/accounts" replace /> : <ClientListScreen />}</Route>
+        <Route path="/">{isAdmin && <Redirect to="/admin/accounts" replace />}</Route>
         <Route path="/clients/new" component={ClientNewScreen} />
         <Route path="/clients/:id/edit">{(p) => <ClientEditScreen id={p.id} />}</Route>
         <Route path="/clients/:id/notes/new">{(p) => <NoteNewScreen clientId={p.id} />}</Route>
