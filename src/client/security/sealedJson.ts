@@ -14,8 +14,21 @@ function sealedAad(aad: string): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(`silta/sealed/v1/${aad}`);
 }
 
-export async function encryptJson(dk: CryptoKey, value: unknown, aad: string): Promise<SealedJson> {
+const NON_ASCII = /[\u0080-\uffff]/g;
+
+/**
+ * JSON with every character beyond ASCII written as a `\u` escape, which JSON.parse reads back the same. Chromium's
+ * TextDecoder decodes pure ASCII several times faster than text with a few non-ASCII letters in it: for the client
+ * list's snapshot (1.3 MB, Finnish, Swedish and Vietnamese names) about 95 → 20 ms at 4x CPU slowdown, at every
+ * unlock. Values sealed before this are plain UTF-8 and read the same way.
+ */
+function asciiJson(value: unknown): string | undefined {
   const json = JSON.stringify(value) as string | undefined;
+  return json?.replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+export async function encryptJson(dk: CryptoKey, value: unknown, aad: string): Promise<SealedJson> {
+  const json = asciiJson(value);
   if (json === undefined) throw new TypeError('Only JSON values can be sealed');
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: sealedAad(aad) }, dk, new TextEncoder().encode(json));

@@ -107,6 +107,11 @@ export async function unlock(pin: string): Promise<UnlockOutcome> {
     // A User Timing mark where the PIN's key derivation ends and the app's own work begins: the benchmark (P3) and
     // a browser's performance panel tell the two apart by it.
     performance.mark(KEY_READY_MARK);
+    // The list opens (from its sealed snapshot) before the screen changes, with the unlock's progress still shown:
+    // it then appears once, filled, rather than as a loading screen whose rendering, and the sync that starts with
+    // it, hold up the opening. A failure is the list's to show, once unlocked.
+    const dk = account === null ? null : heldKey(account.id);
+    if (dk !== null) await attachDataKey(db, dk).catch(() => undefined);
     enter('unlocked', account);
     return { kind: 'unlocked' };
   }

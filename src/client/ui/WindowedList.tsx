@@ -56,10 +56,9 @@ export function WindowedList<T>({ items, keyOf, estimatedItemPx, as: List = 'ul'
     gap: GAP_PX,
     overscan: OVERSCAN,
     scrollMargin: listTop,
-    getItemKey: (index) => {
-      const item = items[index];
-      return item === undefined ? index : keyOf(item);
-    },
+    // Measured sizes are kept by position, the virtualizer's default. Keeping them by item (the client's id) cost a
+    // map lookup of every item's id whenever the list changed: about 50 ms for 10,000 at 4x CPU slowdown, at every
+    // unlock. An item gets its own size measured as soon as it is rendered anyway.
     rangeExtractor,
   });
   const onFocus = (event: FocusEvent<HTMLElement>) => {
@@ -72,7 +71,7 @@ export function WindowedList<T>({ items, keyOf, estimatedItemPx, as: List = 'ul'
         const item = items[row.index];
         return item === undefined ? null : (
           <WindowedItem
-            key={row.key}
+            key={keyOf(item)}
             ref={rows.measureElement}
             item={item}
             index={row.index}

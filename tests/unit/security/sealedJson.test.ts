@@ -17,6 +17,20 @@ describe('sealed JSON records', () => {
     expect(await decryptJson(dk, a, 'clients/c1')).toEqual(value);
   });
 
+  it('seals pure ASCII (other characters as JSON escapes) and opens plain UTF-8 sealed before that alike', async () => {
+    const dk = await dataKey();
+    const value = { name: 'Nguyễn Thị Hoa', city: 'Sjundeå', note: 'كتب 📝' };
+    const additionalData = new TextEncoder().encode('silta/sealed/v1/notes/n1');
+    const sealed = await encryptJson(dk, value, 'notes/n1');
+    const plain = new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv, additionalData }, dk, sealed.data));
+    expect(plain.every((byte) => byte < 0x80)).toBe(true);
+    expect(await decryptJson(dk, sealed, 'notes/n1')).toEqual(value);
+
+    const iv = crypto.getRandomValues(new Uint8Array(12));
+    const utf8 = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData }, dk, new TextEncoder().encode(JSON.stringify(value)));
+    expect(await decryptJson(dk, { v: 1, iv, data: utf8 }, 'notes/n1')).toEqual(value);
+  });
+
   it('does not carry the plain text', async () => {
     const sealed = await encryptJson(await dataKey(), { canary: 'CANARY-7f3a' }, 'clients/c1');
     expect(Buffer.from(sealed.data).includes('CANARY-7f3a')).toBe(false);

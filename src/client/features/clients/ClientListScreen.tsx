@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { Input, Label, SearchField } from 'react-aria-components';
@@ -6,11 +6,14 @@ import type { ClientStatus } from '#shared/schema/client.ts';
 import type { Municipality } from '#shared/schema/common.ts';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { useClients } from './useClients.ts';
-import { filterClients, indexClients, type ClientFilter } from './clientSearch.ts';
+import { filterClients, indexClients, prepareSearch, type ClientFilter } from './clientSearch.ts';
+import { onIdle } from '../../platform/idle.ts';
 import { municipalityOptions, statusOptions } from './options.ts';
 import { ClientList } from './ClientList.tsx';
 
 const ALL = 'all';
+/** The names are folded for search once the list is up, in an idle moment, or after this long at the latest. */
+const SEARCH_WARM_UP_MS = 2000;
 
 export function ClientListScreen() {
   const { t, i18n } = useTranslation(['clients', 'common']);
@@ -19,6 +22,7 @@ export function ClientListScreen() {
   const deferredFilter = useDeferredValue(filter);
   const index = useMemo(() => indexClients(clients ?? [], i18n.language), [clients, i18n.language]);
   const shown = useMemo(() => filterClients(index, deferredFilter), [index, deferredFilter]);
+  useEffect(() => onIdle(() => prepareSearch(index), SEARCH_WARM_UP_MS), [index]);
   // A select needs a real key for "all"; the filter itself keeps '' for "no restriction".
   const all = { id: ALL, label: t('clients:filter.all') };
   const fromKey = (key: string) => (key === ALL ? '' : key);
