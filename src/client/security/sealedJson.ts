@@ -15,20 +15,23 @@ function sealedAad(aad: string): Uint8Array<ArrayBuffer> {
 }
 
 const NON_ASCII = /[\u0080-\uffff]/g;
+/** Below this, decoding takes microseconds either way and escaping would only cost (a pulled page seals 1,000 notes). */
+const ESCAPE_FROM_CHARS = 16_384;
 
 /**
- * JSON with every character beyond ASCII written as a `\u` escape, which JSON.parse reads back the same. Chromium's
- * TextDecoder decodes pure ASCII several times faster than text with a few non-ASCII letters in it: for the client
- * list's snapshot (1.3 MB, Finnish, Swedish and Vietnamese names) about 95 → 20 ms at 4x CPU slowdown, at every
- * unlock. Values sealed before this are plain UTF-8 and read the same way.
+ * JSON of a large value with every character beyond ASCII written as a `\u` escape, which JSON.parse reads back the
+ * same. Chromium's TextDecoder decodes pure ASCII several times faster than text with a few non-ASCII letters in
+ * it: for the client list's snapshot (1.3 MB, Finnish, Swedish and Vietnamese names) about 95 → 20 ms at 4x CPU
+ * slowdown, at every unlock. Small values, and values sealed before this, are plain UTF-8 and read the same way.
  */
-function asciiJson(value: unknown): string | undefined {
+function sealableJson(value: unknown): string | undefined {
   const json = JSON.stringify(value) as string | undefined;
-  return json?.replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (json === undefined || json.length < ESCAPE_FROM_CHARS) return json;
+  return json.replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export async function encryptJson(dk: CryptoKey, value: unknown, aad: string): Promise<SealedJson> {
-  const json = asciiJson(value);
+  const json = sealableJson(value);
   if (json === undefined) throw new TypeError('Only JSON values can be sealed');
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: sealedAad(aad) }, dk, new TextEncoder().encode(json));

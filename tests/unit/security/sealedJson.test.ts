@@ -17,9 +17,9 @@ describe('sealed JSON records', () => {
     expect(await decryptJson(dk, a, 'clients/c1')).toEqual(value);
   });
 
-  it('seals pure ASCII (other characters as JSON escapes) and opens plain UTF-8 sealed before that alike', async () => {
+  it('seals a large value as pure ASCII (other characters as JSON escapes) and opens plain UTF-8 alike', async () => {
     const dk = await dataKey();
-    const value = { name: 'Nguyễn Thị Hoa', city: 'Sjundeå', note: 'كتب 📝' };
+    const value = { rows: Array.from({ length: 500 }, (_, i) => ({ name: `Nguyễn Thị Hoa ${i}`, city: 'Sjundeå', note: 'كتب 📝' })) };
     const additionalData = new TextEncoder().encode('silta/sealed/v1/notes/n1');
     const sealed = await encryptJson(dk, value, 'notes/n1');
     const plain = new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv, additionalData }, dk, sealed.data));
