@@ -22,14 +22,17 @@ interface TaskScheduler {
  * (every item, or enough to fill the viewport).
  */
 function listShows(itemSelector: string, n: number): boolean {
-  // A screen kept mounted while another is open (the client list) is in the document, hidden: not shown.
-  const items = Array.from(document.querySelectorAll(itemSelector)).filter((item) => item.checkVisibility());
-  if (n === 0) return items.length === 0;
+  const items = document.querySelectorAll(itemSelector);
+  const first = items[0];
+  // A screen kept mounted while another is open (the client list) is in the document, hidden: not shown. Asked
+  // last, as measuring does, since it makes the browser compute styles there and then.
+  if (n === 0) return first === undefined || !first.checkVisibility();
   const last = items[items.length - 1];
   return (
-    items[0]?.getAttribute('aria-setsize') === String(n) &&
+    first?.getAttribute('aria-setsize') === String(n) &&
     last !== undefined &&
-    (items.length === n || last.getBoundingClientRect().bottom >= innerHeight)
+    (items.length === n || last.getBoundingClientRect().bottom >= innerHeight) &&
+    first.checkVisibility()
   );
 }
 

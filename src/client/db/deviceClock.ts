@@ -18,7 +18,7 @@ export function newDeviceId(): string {
 const lastSeen = new WeakMap<SiltaDb, HlcState>();
 
 /** The stored clock, or undefined before this device's first write. */
-export async function storedClock(db: SiltaDb): Promise<HlcState | undefined> {
+async function storedClock(db: SiltaDb): Promise<HlcState | undefined> {
   const state = (await db.meta.get(HLC_KEY))?.value as HlcState | undefined;
   if (state !== undefined) lastSeen.set(db, state);
   return state;

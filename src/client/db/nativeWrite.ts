@@ -49,7 +49,7 @@ export class NativeWrite {
   #note(table: string, key: IndexableType, rows: readonly object[]): void {
     const prefix = `idb://${this.db.name}/${table}/`;
     this.#range(prefix).addKey(key);
-    // Dexie names a put's keys as possible deletions too when it has not read the old row (it never does here).
+    // Dexie names a put's keys as possible deletions too, unless its transaction cache held the old row.
     this.#range(`${prefix}:dels`).addKey(key);
     for (const index of this.db.table(table).schema.indexes) {
       const range = this.#range(prefix + index.name);

@@ -15,7 +15,7 @@ function sealedAad(aad: string): Uint8Array<ArrayBuffer> {
 }
 
 const NON_ASCII = /[\u0080-\uffff]/g;
-/** Below this, decoding takes microseconds either way and escaping would only cost (a pulled page seals 1,000 notes). */
+/** Below this, decoding takes microseconds either way, and escaping only costs (a pulled page seals 1,000 notes). */
 const ESCAPE_FROM_CHARS = 16_384;
 
 /**

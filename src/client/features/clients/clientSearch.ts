@@ -18,7 +18,7 @@ export interface ClientFilter {
   readonly status: ClientStatus | '';
 }
 
-/** A client with its name folded for search, the first time a search needs it (not to hold up the list's first paint). */
+/** A client with its name folded for search when a search first needs it, not before the list's first paint. */
 export class SearchableClient {
   #folded: string | undefined = undefined;
 
