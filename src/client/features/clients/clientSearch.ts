@@ -3,8 +3,8 @@
  * 10,000 clients (QUALITY.md, P3), so everything that does not depend on the query is done once per version of
  * the list and kept: names are folded once per client object (the client index keeps an unchanged client's object
  * across versions), in an idle moment after the list is shown or else at the first search, and the list is sorted
- * once per version and language. A keystroke then only filters the
- * sorted list (typing on, only the previous keystroke's matches), which keeps its order.
+ * once per version and language. A keystroke then only filters the sorted list (typing on, only the previous
+ * keystroke's matches), which keeps its order.
  */
 import type { ClientStatus } from '#shared/schema/client.ts';
 import type { Municipality } from '#shared/schema/common.ts';
