@@ -168,7 +168,8 @@ async function siltaProfile(dbName: string): Promise<ProfileResult> {
     const parsed = pullResponse.safeParse(body);
     const d = performance.now();
     if (!parsed.success) throw new Error('invalid page');
-    await applyServerRecords(db, parsed.data.records, parsed.data.cursor);
+    // As pullChanges applies the pages of a first sync.
+    await applyServerRecords(db, parsed.data.records, parsed.data.cursor, { firstSync: true });
     const e = performance.now();
     fetchMs += b - a;
     jsonParseMs += c - b;

@@ -20,9 +20,8 @@ import type { RecordRow, SiltaDb } from './database.ts';
 import { sealChange } from './changeLog.ts';
 import { claimStamp, nextStamp, stampAhead } from './deviceClock.ts';
 import { nativeWrite } from './nativeWrite.ts';
-import { sameBytes } from './plainCache.ts';
 import { cipherOf, type RecordCipher } from './recordCipher.ts';
-import { lastRead, openRecord, peekRecord, sealRecord, tableFor, tableNameOf, type ReadVersion } from './recordTables.ts';
+import { isSealedWith, lastRead, openRecord, peekRecord, sealRecord, tableFor, tableNameOf } from './recordTables.ts';
 
 export type WriteBuilder = (current: RecordState | undefined, hlc: Hlc, entryId: string) => LocalWrite | null;
 
@@ -61,17 +60,11 @@ async function commitPrepared(
   const table = tableNameOf(type);
   const done = await nativeWrite(db, [table, 'changes', 'meta'], async (native) => {
     const [row, claimed] = await Promise.all([native.get<RecordRow>(table, recordId), claimStamp(db, native, next)]);
-    if (!claimed || !isVersion(row, base)) return MOVED;
+    if (!claimed || !isSealedWith(row, base?.iv)) return MOVED;
     await Promise.all([native.put(table, stored, row), native.add('changes', change)]);
     return write.state;
   });
   return done === undefined ? MOVED : done.value;
-}
-
-/** Whether `row` is still the version of the record the write was built on (none: the record did not exist). */
-function isVersion(row: RecordRow | undefined, base: ReadVersion | undefined): boolean {
-  if (row === undefined || base === undefined) return row === base;
-  return 'sealed' in row && sameBytes(row.sealed.iv, base.iv);
 }
 
 async function commitInside(

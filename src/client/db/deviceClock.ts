@@ -70,6 +70,16 @@ export async function observeStamp(db: SiltaDb, remote: Hlc, now: number): Promi
   await storeClock(db, receive(await readClock(db), remote, now));
 }
 
+/** observeStamp inside a native transaction (applyServerRecords.ts). */
+export async function observeStampIn(db: SiltaDb, write: NativeWrite, remote: Hlc, now: number): Promise<void> {
+  const stored = (await write.get<MetaRow>('meta', HLC_KEY))?.value as HlcState | undefined;
+  const state = receive(stored ?? initialHlc(newDeviceId()), remote, now);
+  // Should the transaction not commit, a clock seen ahead of the stored one only makes the next stamp taken ahead
+  // later than it had to be: claimStamp still accepts it.
+  lastSeen.set(db, state);
+  await write.put('meta', { key: HLC_KEY, value: state } satisfies MetaRow);
+}
+
 export async function deviceId(db: SiltaDb): Promise<string> {
   return db.transaction('rw', db.meta, async () => {
     const state = await readClock(db);

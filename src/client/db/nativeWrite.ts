@@ -1,7 +1,8 @@
 /**
- * A readwrite transaction straight on IndexedDB, for the write a person waits on (commitWrite.ts): Dexie's
- * transaction, promise zones and middleware cost more per request than IndexedDB itself (measured in P4: five
- * requests took about twice as long through Dexie as natively), and a save is held to twice a bare put.
+ * A readwrite transaction straight on IndexedDB, for writes prepared ahead (a save in commitWrite.ts, a pulled page
+ * in applyServerRecords.ts): Dexie's transaction, promise zones and middleware cost more per request than IndexedDB
+ * itself (measured in P4: five requests took about twice as long through Dexie as natively), and a save is held to
+ * twice a bare put, a first sync to 1.2 times a bare bulkPut.
  *
  * What Dexie does after a commit is done here: its live queries, in this tab and (through Dexie's
  * BroadcastChannel) in the app's other tabs, are told which keys and index values changed, with Dexie's
@@ -39,6 +40,27 @@ export class NativeWrite {
   async add(table: string, row: object): Promise<void> {
     const key = await requestResult(this.tx.objectStore(table).add(row));
     this.#note(table, key as IndexableType, [row]);
+  }
+
+  /**
+   * Adds (`replaced` undefined) or puts many rows, with no handler on any request but the last: a thousand success
+   * events each resolving a promise cost the page's main thread more than the writes. A failed request aborts the
+   * transaction, which the last request then fails with.
+   */
+  async writeAll(table: string, rows: readonly { readonly row: object; readonly replaced?: object | undefined }[]): Promise<void> {
+    const store = this.tx.objectStore(table);
+    let last: IDBRequest | undefined;
+    for (const { row, replaced } of rows) {
+      last = replaced === undefined ? store.add(row) : store.put(row);
+      this.#note(table, Dexie.getByKeyPath(row, store.keyPath as string) as IndexableType, replaced === undefined ? [row] : [row, replaced]);
+    }
+    if (last !== undefined) await requestResult(last);
+  }
+
+  /** `removed` is the row deleted, if it was there: its index values change too. */
+  async delete(table: string, key: IndexableType, removed?: object): Promise<void> {
+    await requestResult(this.tx.objectStore(table).delete(key as IDBValidKey));
+    this.#note(table, key, removed === undefined ? [] : [removed]);
   }
 
   /** What changed, in the form Dexie's observability middleware gives it (see Dexie.on.storagemutated). */
@@ -99,7 +121,8 @@ export async function nativeWrite<T>(db: Dexie, tables: readonly string[], body:
       // Finished already: aborted by the request that failed.
     }
     await committed.catch(() => undefined);
-    throw error;
+    // A request that failed is the cause, rather than a later one that failed because the transaction aborted.
+    throw tx.error ?? error;
   }
   await committed;
   if (Object.keys(write.parts).length > 0) Dexie.on('storagemutated').fire(write.parts);

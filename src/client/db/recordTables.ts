@@ -7,6 +7,7 @@ import type { RecordType } from '#shared/schema/records.ts';
 import type { Hlc } from '#shared/sync/hlc.ts';
 import type { Json, RecordState } from '#shared/sync/merge.ts';
 import type { PlainRecordRow, RecordRow, SealedRecordRow, SiltaDb } from './database.ts';
+import { sameBytes } from './plainCache.ts';
 import { cacheOf, isObject, seal, unseal, type RecordCipher } from './recordCipher.ts';
 
 /** A new record type adds a table, a line here and its table's name below. */
@@ -94,6 +95,20 @@ export interface ReadVersion {
 export function lastRead(cipher: RecordCipher, type: RecordType, id: string): ReadVersion | undefined {
   const hit = cacheOf(cipher, TABLE_NAMES[type]).latest(id);
   return hit && { iv: hit.iv, state: hit.value };
+}
+
+/**
+ * Whether the stored `row` is still the version sealed with `iv`, which a write prepared ahead was built on;
+ * `iv` undefined: whether there is still no row.
+ */
+export function isSealedWith(row: RecordRow | undefined, iv: Uint8Array | undefined): boolean {
+  if (row === undefined || iv === undefined) return row === undefined && iv === undefined;
+  return 'sealed' in row && sameBytes(row.sealed.iv, iv);
+}
+
+/** The IV a stored row was sealed with; undefined for a plain row (written before version 4) or none. */
+export function ivOf(row: RecordRow | undefined): Uint8Array | undefined {
+  return row !== undefined && 'sealed' in row ? row.sealed.iv : undefined;
 }
 
 export function openRecords(cipher: RecordCipher, type: RecordType, rows: readonly RecordRow[]): Promise<RecordState[]> {

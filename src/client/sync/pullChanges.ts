@@ -27,14 +27,15 @@ export async function pullChanges(
   onProgress: (p: PullProgress) => void = () => {},
   pageSize = PULL_PAGE_SIZE,
 ): Promise<PullOutcome> {
-  let page: PullResponse = await transport.pull(await readCursor(db), pageSize);
+  const from = await readCursor(db);
+  let page: PullResponse = await transport.pull(from, pageSize);
   const total = page.records.length + page.remaining;
   let received = 0;
   for (;;) {
     const next = page.more ? transport.pull(page.cursor, pageSize) : null;
     // If writing fails, the prefetch must not surface as an unhandled rejection.
     next?.catch(() => {});
-    await applyServerRecords(db, page.records, page.cursor);
+    await applyServerRecords(db, page.records, page.cursor, { firstSync: from === 0 });
     received += page.records.length;
     onProgress({ received, total: Math.max(total, received) });
     if (!next) return { received, accessVersion: page.accessVersion };
