@@ -1,6 +1,7 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
+import { navigate } from 'wouter/use-browser-location';
 import { RouterProvider } from 'react-aria-components';
 import { useSessionState } from '../state/sessionState.ts';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
@@ -22,7 +23,6 @@ const publicPaths: ReadonlySet<string> = new Set(['/accessibility']);
 
 export function App() {
   const { t } = useTranslation('common');
-  const [location, navigate] = useLocation();
   const open = useSessionState((s) => s.phase === 'unlocked');
   const isAdmin = useSessionState((s) => s.account?.role === 'admin');
   const main = useRef<HTMLElement>(null);
@@ -59,13 +59,7 @@ export function App() {
       </Suspense>
       {open && <AutoLock />}
       <main id="main" tabIndex={-1} ref={main}>
-        {open || publicPaths.has(location) ? (
-          <Routes />
-        ) : (
-          <Suspense fallback={null}>
-            <SessionScreens />
-          </Suspense>
-        )}
+        <MainContent open={open} />
       </main>
       <footer className="app-footer">
         <TranslationNotice />
@@ -74,5 +68,20 @@ export function App() {
         </p>
       </footer>
     </RouterProvider>
+  );
+}
+
+/**
+ * The screen the location asks for, or sign-in and unlock. Only this part of the app follows the location: a
+ * navigation does not render the header, the sync panel or the footer again.
+ */
+function MainContent({ open }: { readonly open: boolean }) {
+  const [location] = useLocation();
+  return open || publicPaths.has(location) ? (
+    <Routes />
+  ) : (
+    <Suspense fallback={null}>
+      <SessionScreens />
+    </Suspense>
   );
 }
