@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useRef } from 'react';
+import { Suspense, useDeferredValue, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { navigate } from 'wouter/use-browser-location';
@@ -24,6 +24,9 @@ const publicPaths: ReadonlySet<string> = new Set(['/accessibility']);
 export function App() {
   const { t } = useTranslation('common');
   const open = useSessionState((s) => s.phase === 'unlocked');
+  // What unlocking adds around the screen (navigation, account menu, sync panel) is rendered just after the screen
+  // it opens to, not with it: the client list is what a person waits for. Locking takes it away at once.
+  const openAround = useDeferredValue(open) && open;
   const isAdmin = useSessionState((s) => s.account?.role === 'admin');
   const main = useRef<HTMLElement>(null);
   // While the PIN is typed. Not on the sign-in page, whose first load is kept as light as it can be (P2).
@@ -42,7 +45,7 @@ export function App() {
         <Link href="/" className="app-name">
           {t('appName')}
         </Link>
-        {open && (
+        {openAround && (
           <nav aria-label={t('nav.label')}>
             {isAdmin ? <Link href="/admin/accounts">{t('nav.admin')}</Link> : <Link href="/">{t('nav.clients')}</Link>}
           </nav>
@@ -50,12 +53,12 @@ export function App() {
         <ConnectionStatus />
         <Suspense fallback={null}>
           <LanguagePicker />
-          {open && <AccountMenu />}
+          {openAround && <AccountMenu />}
         </Suspense>
       </header>
       <Suspense fallback={null}>
         <UpdatePrompt />
-        {open && <SyncPanel />}
+        {openAround && <SyncPanel />}
       </Suspense>
       {open && <AutoLock />}
       <main id="main" tabIndex={-1} ref={main}>
