@@ -6,24 +6,18 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Dexie, liveQuery } from 'dexie';
 import { applyServerRecords, readCursor } from '#client/db/applyServerRecords.ts';
-import { SiltaDb } from '#client/db/database.ts';
+import type { SiltaDb } from '#client/db/database.ts';
 import { createClient, getClient, updateClient } from '#client/db/clientsRepo.ts';
 import { noteRowsOf } from '#client/db/notesRepo.ts';
 import type { WireRecord } from '#shared/schema/sync.ts';
 import { makeClient, makeNote } from '../fixtures/builders.ts';
-import { testDataKey, unlockedDb } from '../fixtures/dataKey.ts';
+import { openedDevices, testDataKey } from '../fixtures/dataKey.ts';
 
-const open: SiltaDb[] = [];
-async function device(name: string, dk: CryptoKey): Promise<SiltaDb> {
-  const db = await unlockedDb(name, dk);
-  open.push(db);
-  return db;
-}
+const devices = openedDevices();
+const device = devices.open;
 afterEach(async () => {
   vi.restoreAllMocks();
-  const names = new Set(open.map((db) => db.name));
-  for (const db of open.splice(0)) db.close();
-  for (const name of names) await new SiltaDb(name).delete();
+  await devices.closeAll();
 });
 
 /** A stamp of another device at `iso`. */
