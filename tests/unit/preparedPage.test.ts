@@ -43,10 +43,7 @@ function betweenReadAndWrite(db: SiltaDb, meanwhile: () => Promise<unknown>): vo
 
 describe('a pulled page prepared ahead of its transaction', () => {
   it('keeps a local save that lands while the page is sealed, and applies the page over it', async () => {
-    const name = `saved-${Math.random()}`;
-    const dk = await testDataKey();
-    const tabA = await device(name, dk);
-    const tabB = await device(name, dk);
+    const [tabA, tabB] = await devices.twoTabs('saved');
     const id = await createClient(tabA, makeClient({ lastName: 'Öhman', phone: '040 111 2222' }));
     betweenReadAndWrite(tabA, () => updateClient(tabB, id, { lastName: 'Lindqvist' }));
     // The server's phone is newer than anything on the device; its last name is older than the save.
@@ -58,10 +55,7 @@ describe('a pulled page prepared ahead of its transaction', () => {
   });
 
   it('merges with a row another tab added while the page was sealed', async () => {
-    const name = `added-${Math.random()}`;
-    const dk = await testDataKey();
-    const tabA = await device(name, dk);
-    const tabB = await device(name, dk);
+    const [tabA, tabB] = await devices.twoTabs('added');
     const id = crypto.randomUUID();
     const page = [wire('client', id, { ...makeClient({ lastName: 'Korhonen' }) }, '2026-01-01T00:00:00Z', 7)];
     betweenReadAndWrite(tabA, async () => {

@@ -20,10 +20,7 @@ afterEach(async () => {
 
 describe('a write prepared ahead of its transaction', () => {
   it('is built again on the row another tab wrote since this tab last read the record', async () => {
-    const name = `rows-${Math.random()}`;
-    const dk = await testDataKey();
-    const tabA = await device(name, dk);
-    const tabB = await device(name, dk);
+    const [tabA, tabB] = await devices.twoTabs('rows');
     const id = await createClient(tabA, makeClient({ phone: '040 111 2222' }));
     await updateClient(tabB, id, { lastName: 'Lindqvist' });
     // Tab A still holds the record as it wrote it, without B's change: its write must not undo B's.
@@ -33,10 +30,7 @@ describe('a write prepared ahead of its transaction', () => {
   });
 
   it('is stamped after what another tab of the device wrote since this tab last saw the clock', async () => {
-    const name = `tabs-${Math.random()}`;
-    const dk = await testDataKey();
-    const tabA = await device(name, dk);
-    const tabB = await device(name, dk);
+    const [tabA, tabB] = await devices.twoTabs('tabs');
     // One wall-clock millisecond for every write: only the clock's counter tells the stamps apart.
     vi.spyOn(Date, 'now').mockReturnValue(Date.parse('2026-11-30T12:00:00Z'));
     const clientId = await createClient(tabA, makeClient());
