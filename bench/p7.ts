@@ -146,6 +146,8 @@ interface PullVariant {
   readonly headers: Record<string, string>;
   /** Ask at the head: "anything new?" answered with an empty page. */
   readonly atHead?: boolean;
+  /** Pulls per second per connection (autocannon's connectionRate): an open loop instead of back to back. */
+  readonly perSecond?: number;
 }
 
 /** The briefed load: 200 connections asking back to back, with the browser's Accept-Encoding. */
@@ -154,6 +156,9 @@ const EXTRA_VARIANTS: readonly PullVariant[] = [
   { name: `${PULL_CONNECTIONS} connections, closed loop, no compression`, connections: PULL_CONNECTIONS, headers: {} },
   { name: `${PULL_CONNECTIONS} connections, closed loop, nothing new (empty page at the head)`, connections: PULL_CONNECTIONS, headers: { 'accept-encoding': BROWSER_ACCEPT_ENCODING }, atHead: true },
   { name: 'one device alone (1 connection), browser Accept-Encoding', connections: 1, headers: { 'accept-encoding': BROWSER_ACCEPT_ENCODING } },
+  // autocannon fires every connection's pull in the same tick, so this is 200 devices pulling at the same instant,
+  // once a second: a quarter of the closed loop's throughput, arriving in bursts.
+  { name: `${PULL_CONNECTIONS} devices each pulling once a second, in step`, connections: PULL_CONNECTIONS, headers: { 'accept-encoding': BROWSER_ACCEPT_ENCODING }, perSecond: 1 },
 ];
 
 /**
@@ -175,6 +180,7 @@ async function pullOnce(ctx: BenchContext, label: string, url: string, cookie: s
   const r: Result = await autocannon({
     url,
     connections: variant.connections,
+    ...(variant.perSecond === undefined ? {} : { connectionRate: variant.perSecond }),
     duration,
     timeout: 10,
     headers: { accept: 'application/json', cookie, ...variant.headers },

@@ -7,6 +7,8 @@ declare module 'autocannon' {
     timeout?: number;
     headers?: Record<string, string>;
     method?: string;
+    /** Requests per second per connection; without it each connection asks again as soon as it is answered. */
+    connectionRate?: number;
   }
   export interface Histogram {
     average: number;
