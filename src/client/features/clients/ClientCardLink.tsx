@@ -2,6 +2,8 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { ClientListRow } from '../../db/clientIndex.ts';
+import { readNotesAhead } from '../../db/clientNotes.ts';
+import { appDb } from '../../db/index.ts';
 import { formatDate, languageName } from '../../i18n/format.ts';
 
 /** One client of the list: a link to the client's page with the details that tell namesakes apart. */
@@ -9,7 +11,8 @@ export const ClientCardLink = memo(function ClientCardLink({ client }: { readonl
   const { t, i18n } = useTranslation(['clients', 'common']);
   const f = client.fields;
   return (
-    <Link href={`/clients/${client.id}`} className="client-card-link">
+    // The client's page shows their notes: reading them starts with the click, not after the page has rendered.
+    <Link href={`/clients/${client.id}`} className="client-card-link" onClick={() => readNotesAhead(appDb(), client.id)}>
       <span className="client-name">
         {f.lastName}, {f.firstNames}
       </span>
