@@ -89,6 +89,29 @@ describe("a client's notes, read ahead and shared", () => {
     expect(source.current()).toBeUndefined();
   });
 
+  it('are forgotten at once when the app locks, whether read ahead or shown', async () => {
+    const { db, clientId } = await clientWithNotes('lock');
+    readNotesAhead(db, clientId);
+    const held = clientNotes(db, clientId);
+    await expect.poll(() => opened(held.current())).toBe(true);
+    const otherId = await createClient(db, makeClient());
+    await addNote(db, otherId, makeNote({ text: 'another client' }));
+    const shown = clientNotes(db, otherId);
+    const told: ClientNotesState[] = [];
+    const stop = shown.subscribe(() => told.push(shown.current()));
+    await expect.poll(() => opened(shown.current())).toBe(true);
+
+    detachDataKey(db);
+    expect(held.current()).toBeUndefined();
+    expect(shown.current()).toBeUndefined();
+    expect(told.at(-1)).toBeUndefined();
+    // Nothing read or opened before the lock turns up after it.
+    await sleep(100);
+    expect(shown.current()).toBeUndefined();
+    expect(clientNotes(db, clientId)).not.toBe(held);
+    stop();
+  });
+
   it('carry the failure when they cannot be opened: the app was locked', async () => {
     const { db, clientId } = await clientWithNotes('locked');
     detachDataKey(db);

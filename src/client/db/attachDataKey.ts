@@ -16,8 +16,9 @@
  *   decrypted again. The clients are opened here at unlock into the client list index (clientIndex.ts), which
  *   the list screen and name search read: it starts from its sealed snapshot (one decryption, not one per client),
  *   checks it against the rows, and follows each committed change by re-reading only the rows that changed,
- *   instead of re-reading the whole table as a live query would. Both go when the key does. Live queries
- *   (one client, one client's notes) still read IndexedDB on every run, so they still see every change (also for
+ *   instead of re-reading the whole table as a live query would. Both go when the key does, and so do the notes
+ *   of a client opened for their page or read ahead for it (clientNotes.ts). Live queries (one client, one
+ *   client's notes) still read IndexedDB on every run, so they still see every change (also for
  *   reads made after a decryption: tests/unit/encryptionAtRest.test.ts); zustand never holds records.
  * - Atomicity is unchanged: a record and its change-log entry are written in one transaction (commitWrite.ts), a
  *   pulled page and its cursor in one (applyServerRecords.ts). Crypto inside a transaction goes through
@@ -30,6 +31,7 @@
  *   browser profile for what was typed.
  */
 import { clientIndex, closeClientIndex } from './clientIndex.ts';
+import { closeClientNotes } from './clientNotes.ts';
 import type { SiltaDb } from './database.ts';
 import { sealPlainRows } from './plainRows.ts';
 import { dropCipher, setCipher } from './recordCipher.ts';
@@ -49,5 +51,6 @@ export async function attachDataKey(db: SiltaDb, dk: CryptoKey): Promise<void> {
 /** Locks the data layer: forgets the key and every decrypted record. */
 export function detachDataKey(db: SiltaDb): void {
   closeClientIndex(db);
+  closeClientNotes(db);
   dropCipher(db);
 }

@@ -13,7 +13,7 @@
  * again) and decrypted outside it: inside, every await of a WebCrypto call goes through Dexie's zone bookkeeping,
  * which for 200 notes cost more main-thread time than the decryption itself. An opening that a newer read
  * overtakes is dropped. A source lives while anyone subscribes (the read-ahead counts, for a few seconds), then
- * stops its query and forgets its notes.
+ * stops its query and forgets its notes. Locking the app stops and forgets them all at once (closeClientNotes).
  */
 import { liveQuery, type Subscription } from 'dexie';
 import { threadNotes, type NoteThread } from '#shared/domain/noteHistory.ts';
@@ -38,9 +38,14 @@ export const READ_AHEAD_HOLD_MS = 5_000;
 const byMeetingNewestFirst = (a: NoteThread<NoteVersion>, b: NoteThread<NoteVersion>) =>
   a.current.fields.occurredAt < b.current.fields.occurredAt ? 1 : a.current.fields.occurredAt > b.current.fields.occurredAt ? -1 : 0;
 
-const sources = new WeakMap<SiltaDb, Map<string, ClientNotesSource>>();
+/** A source as the registry holds it: it can be closed, whoever is subscribed. */
+interface RegisteredSource extends ClientNotesSource {
+  readonly close: () => void;
+}
 
-function createSource(db: SiltaDb, clientId: string, registry: Map<string, ClientNotesSource>): ClientNotesSource {
+const sources = new WeakMap<SiltaDb, Map<string, RegisteredSource>>();
+
+function createSource(db: SiltaDb, clientId: string, registry: Map<string, RegisteredSource>): RegisteredSource {
   const listeners = new Set<() => void>();
   let state: ClientNotesState;
   let query: Subscription | undefined;
@@ -71,8 +76,7 @@ function createSource(db: SiltaDb, clientId: string, registry: Map<string, Clien
     query ??= liveQuery(() => noteRowsOf(db, clientId)).subscribe({ next: open, error: (error: unknown) => publish({ error }) });
   };
 
-  const stopIfUnused = () => {
-    if (listeners.size > 0 || hold !== undefined) return;
+  const stop = () => {
     query?.unsubscribe();
     query = undefined;
     generation += 1;
@@ -80,12 +84,16 @@ function createSource(db: SiltaDb, clientId: string, registry: Map<string, Clien
     if (registry.get(clientId) === source) registry.delete(clientId);
   };
 
+  const stopIfUnused = () => {
+    if (listeners.size === 0 && hold === undefined) stop();
+  };
+
   const releaseHold = () => {
     clearTimeout(hold);
     hold = undefined;
   };
 
-  const source: ClientNotesSource = {
+  const source: RegisteredSource = {
     subscribe(listener) {
       listeners.add(listener);
       releaseHold();
@@ -104,6 +112,13 @@ function createSource(db: SiltaDb, clientId: string, registry: Map<string, Clien
       }, ms);
       start();
     },
+    close() {
+      releaseHold();
+      stop();
+      // Whoever still shows the notes (nobody should, once locked) is told they are gone; subscribing again reads
+      // them afresh.
+      for (const listener of [...listeners]) listener();
+    },
   };
   return source;
 }
@@ -121,4 +136,12 @@ export function clientNotes(db: SiltaDb, clientId: string): ClientNotesSource {
 /** Starts reading and opening the client's notes now, for a screen about to show them. */
 export function readNotesAhead(db: SiltaDb, clientId: string, holdMs = READ_AHEAD_HOLD_MS): void {
   clientNotes(db, clientId).holdFor(holdMs);
+}
+
+/** Stops every source of `db` and forgets their notes, the held read-aheads too: the app is locking. */
+export function closeClientNotes(db: SiltaDb): void {
+  const registry = sources.get(db);
+  if (registry === undefined) return;
+  for (const source of [...registry.values()]) source.close();
+  registry.clear();
 }
