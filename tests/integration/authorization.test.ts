@@ -14,7 +14,7 @@ import type { Store } from '#server/store/types.ts';
 import type { ViewEvent } from '#shared/schema/audit.ts';
 import { roles, type Role } from '#shared/schema/auth.ts';
 import type { Municipality } from '#shared/schema/common.ts';
-import { recordTypeNames, type RecordType } from '#shared/schema/records.ts';
+import { recordTypeNames, type RecordType } from '#shared/schema/recordType.ts';
 import { MAX_PULL_LIMIT, PROTOCOL_VERSION, pullQuery, type ChangeEntry } from '#shared/schema/sync.ts';
 import { clientData, noteData } from '../fixtures/serverEntries.ts';
 import { accountActor, assign, newDevice, pullAllAs, pushAs, seedClient, staffAccount, type ClientFixture } from './support/access.ts';

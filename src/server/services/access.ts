@@ -14,7 +14,8 @@
  */
 import type { RequestErrorCode } from '#shared/errors.ts';
 import type { Role } from '#shared/schema/auth.ts';
-import { isAppendOnly, recordTypes, type RecordType } from '#shared/schema/records.ts';
+import { recordTypes } from '#shared/schema/records.ts';
+import { isAppendOnly, type RecordType } from '#shared/schema/recordType.ts';
 import type { ChangeEntry } from '#shared/schema/sync.ts';
 import type { Json } from '#shared/sync/merge.ts';
 import type { ClientScope, ReadScope } from '../store/clientAccess.ts';

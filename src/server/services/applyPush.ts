@@ -7,7 +7,7 @@
  */
 import { PROTOCOL_VERSION, type ChangeEntry, type PushRequest, type PushResponse, type PushResult } from '#shared/schema/sync.ts';
 import type { AuditEntry } from '#shared/schema/audit.ts';
-import { owningClientId } from '#shared/schema/records.ts';
+import { owningClientId } from '#shared/schema/recordType.ts';
 import { applyChange, sameJson, type ApplyOutcome, type ConflictDraft, type RecordState } from '#shared/sync/merge.ts';
 import type { AppliedChange, Store, StoredRecord, WriteTx } from '../store/types.ts';
 import { canRead, canWrite, readSubject, type Subject } from './access.ts';

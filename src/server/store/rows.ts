@@ -1,6 +1,6 @@
 /** Conversions between table rows and domain values, in one place for both dialects. */
 import type { Selectable } from 'kysely';
-import { recordTypeNames, type RecordType } from '#shared/schema/records.ts';
+import { recordTypeNames, type RecordType } from '#shared/schema/recordType.ts';
 import { requestErrorCodes, type RequestErrorCode } from '#shared/errors.ts';
 import type { Json } from '#shared/sync/merge.ts';
 import type { AppliedChangesTable, RecordsTable } from './schema.ts';

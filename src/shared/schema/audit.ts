@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { requestErrorCodes } from '../errors.ts';
 import { isoDateTime, recordId } from './common.ts';
-import { recordType, recordTypeNames } from './records.ts';
+import { recordType, recordTypeNames } from './recordType.ts';
 import { deviceId } from './sync.ts';
 
 /**

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { hlcStamp, isoDateTime, recordId } from './common.ts';
-import { recordType } from './records.ts';
+import { recordType } from './recordType.ts';
 
 /**
  * A data subject's rights over what the programme holds about them (GDPR Art. 15, 17 and 20):

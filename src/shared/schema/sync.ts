@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { DEVICE_ID_PATTERN } from '../sync/hlc.ts';
 import { hlcStamp, recordId } from './common.ts';
-import { recordType } from './records.ts';
+import { recordType } from './recordType.ts';
 import { requestErrorCodes } from '../errors.ts';
 
 /**

@@ -5,7 +5,7 @@
  * never comes back; append-only records are never changed after they are written.
  */
 import type { RecordType } from '../schema/records.ts';
-import { isAppendOnly, owningClientId } from '../schema/records.ts';
+import { isAppendOnly, owningClientId } from '../schema/recordType.ts';
 import type { ChangeEntry } from '../schema/sync.ts';
 import type { RequestErrorCode } from '../errors.ts';
 import { HLC_ZERO, maxHlc, type Hlc } from './hlc.ts';
