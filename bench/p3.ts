@@ -11,7 +11,7 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 import type { ClientFields } from '#shared/schema/client.ts';
-import { foldForSearch, matchesQuery } from '#shared/domain/searchFolding.ts';
+import { foldForSearch, matchesQueryWords, searchWords } from '#shared/domain/searchFolding.ts';
 import type { ChangeEntry } from '#shared/schema/sync.ts';
 import { openSqliteStore } from '#server/store/sqlite.ts';
 import { openSignedOut, signIn, uiText } from '../tests/e2e/appDriver.ts';
@@ -121,10 +121,10 @@ function makeP3Caseload(noteCount: number): Caseload {
 
 /** How many clients the app's search (clientSearch.ts: every query word starts a word of the name) shows per prefix. */
 function expectedCounts(clients: Caseload['clients'], typed: string): number[] {
-  const folded = clients.map((c) => foldForSearch(`${c.fields.firstNames} ${c.fields.lastName}`));
+  const words = clients.map((c) => searchWords(foldForSearch(`${c.fields.firstNames} ${c.fields.lastName}`)));
   return [...typed].map((_, i) => {
     const query = foldForSearch(typed.slice(0, i + 1));
-    return folded.filter((name) => matchesQuery(name, query)).length;
+    return words.filter((name) => matchesQueryWords(name, query.split(' '))).length;
   });
 }
 

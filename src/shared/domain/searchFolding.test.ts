@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { foldForSearch, matchesQuery } from './searchFolding.ts';
+import { foldForSearch, matchesQueryWords, searchWords } from './searchFolding.ts';
 
-const finds = (name: string, query: string) => matchesQuery(foldForSearch(name), foldForSearch(query));
+const finds = (name: string, query: string) => matchesQueryWords(searchWords(foldForSearch(name)), foldForSearch(query).split(' '));
 
 describe('name search folding', () => {
   it('ignores case and diacritics', () => {

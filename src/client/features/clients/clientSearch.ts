@@ -9,7 +9,7 @@
 import type { ClientStatus } from '#shared/schema/client.ts';
 import type { Municipality } from '#shared/schema/common.ts';
 import { compareNames } from '#shared/domain/nameOrder.ts';
-import { foldForSearch, matchesQuery } from '#shared/domain/searchFolding.ts';
+import { foldForSearch, matchesQueryWords, searchWords } from '#shared/domain/searchFolding.ts';
 import type { ClientListRow } from '../../db/clientIndex.ts';
 
 export interface ClientFilter {
@@ -18,15 +18,18 @@ export interface ClientFilter {
   readonly status: ClientStatus | '';
 }
 
-/** A client with its name folded for search when a search first needs it, not before the list's first paint. */
+/**
+ * A client with the words of their name folded for search when a search first needs them, not before the list's
+ * first paint.
+ */
 export class SearchableClient {
-  #folded: string | undefined = undefined;
+  #words: readonly string[] | undefined = undefined;
 
   constructor(readonly client: ClientListRow) {}
 
-  get folded(): string {
-    this.#folded ??= foldForSearch(`${this.client.fields.firstNames} ${this.client.fields.lastName}`);
-    return this.#folded;
+  get words(): readonly string[] {
+    this.#words ??= searchWords(foldForSearch(`${this.client.fields.firstNames} ${this.client.fields.lastName}`));
+    return this.#words;
   }
 }
 
@@ -43,7 +46,7 @@ function searchable(client: ClientListRow): SearchableClient {
 
 /** Folds every name ahead of the first search (the app calls it once the browser is idle). */
 export function prepareSearch(index: readonly SearchableClient[]): void {
-  for (const entry of index) void entry.folded;
+  for (const entry of index) void entry.words;
 }
 
 const sortedLists = new WeakMap<readonly ClientListRow[], Map<string, readonly SearchableClient[]>>();
@@ -90,11 +93,12 @@ export function filterClients(index: readonly SearchableClient[], filter: Client
     last.status === filter.status &&
     query.startsWith(last.query);
   const from = narrows && last !== null ? last.matches : index;
+  const queryWords = query.split(' ');
   const matches = from.filter(
     (s) =>
       (filter.municipality === '' || s.client.fields.homeMunicipality === filter.municipality) &&
       (filter.status === '' || s.client.fields.status === filter.status) &&
-      (query === '' || matchesQuery(s.folded, query)),
+      (query === '' || matchesQueryWords(s.words, queryWords)),
   );
   last = { index, municipality: filter.municipality, status: filter.status, query, matches };
   return matches.map((s) => s.client);
