@@ -17,8 +17,8 @@
  */
 import { liveQuery, type Subscription } from 'dexie';
 import { threadNotes, type NoteThread } from '#shared/domain/noteHistory.ts';
-import type { SiltaDb } from './database.ts';
-import { noteRowsOf, openNoteVersions, type NoteVersion } from './notesRepo.ts';
+import type { RecordRow, SiltaDb } from './database.ts';
+import { compareText, noteRowsOf, openNoteVersions, type NoteVersion } from './notesRepo.ts';
 
 export type NoteThreads = readonly NoteThread<NoteVersion>[];
 
@@ -36,7 +36,7 @@ export interface ClientNotesSource {
 export const READ_AHEAD_HOLD_MS = 5_000;
 
 const byMeetingNewestFirst = (a: NoteThread<NoteVersion>, b: NoteThread<NoteVersion>) =>
-  a.current.fields.occurredAt < b.current.fields.occurredAt ? 1 : a.current.fields.occurredAt > b.current.fields.occurredAt ? -1 : 0;
+  compareText(b.current.fields.occurredAt, a.current.fields.occurredAt);
 
 /** A source as the registry holds it: it can be closed, whoever is subscribed. */
 interface RegisteredSource extends ClientNotesSource {
@@ -57,7 +57,7 @@ function createSource(db: SiltaDb, clientId: string, registry: Map<string, Regis
     for (const listener of [...listeners]) listener();
   };
 
-  const open = (rows: Awaited<ReturnType<typeof noteRowsOf>>) => {
+  const open = (rows: RecordRow[]) => {
     const mine = ++generation;
     openNoteVersions(db, rows).then(
       (versions) => {

@@ -66,6 +66,7 @@ async function versionsOf(cipher: RecordCipher, rows: readonly RecordRow[]): Pro
     .sort((a, b) => compareText(a.fields.occurredAt, b.fields.occurredAt) || compareText(a.id, b.id));
 }
 
-function compareText(a: string, b: string): number {
+/** Orders strings by code unit, as ISO timestamps and UUID v7 ids sort. */
+export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

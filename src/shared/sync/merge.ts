@@ -4,8 +4,7 @@
  * logical clock stamp wins (the stamp's device part breaks ties); a tombstone beats every edit, so a deleted record
  * never comes back; append-only records are never changed after they are written.
  */
-import type { RecordType } from '../schema/records.ts';
-import { isAppendOnly, owningClientId } from '../schema/recordType.ts';
+import { isAppendOnly, owningClientId, type RecordType } from '../schema/recordType.ts';
 import type { ChangeEntry } from '../schema/sync.ts';
 import type { RequestErrorCode } from '../errors.ts';
 import { HLC_ZERO, maxHlc, type Hlc } from './hlc.ts';
