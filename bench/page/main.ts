@@ -119,7 +119,8 @@ async function floorFirstSync({ dbName, lastId }: FirstSyncArgs): Promise<FloorR
   let pages = 0;
   // Bounded: a server that kept saying `more` would otherwise loop forever.
   for (; pages < 10_000; ) {
-    const res = await fetch(`/api/sync/pull?v=1&cursor=${cursor}&limit=${PULL_PAGE_SIZE}`, { credentials: 'same-origin', cache: 'no-store' });
+    // Counted at the first page only, as the app asks.
+    const res = await fetch(`/api/sync/pull?v=1&cursor=${cursor}&limit=${PULL_PAGE_SIZE}&count=${pages === 0}`, { credentials: 'same-origin', cache: 'no-store' });
     if (!res.ok) throw new Error(`pull failed: ${res.status}`);
     const page = (await res.json()) as PulledPage;
     pages += 1;
@@ -159,7 +160,8 @@ async function siltaProfile(dbName: string): Promise<ProfileResult> {
   let contentEncoding = '';
   for (; pages < 10_000; ) {
     const a = performance.now();
-    const res = await fetch(`/api/sync/pull?v=1&cursor=${cursor}&limit=${PULL_PAGE_SIZE}`, { credentials: 'same-origin', cache: 'no-store' });
+    // Counted at the first page only, as the app asks.
+    const res = await fetch(`/api/sync/pull?v=1&cursor=${cursor}&limit=${PULL_PAGE_SIZE}&count=${pages === 0}`, { credentials: 'same-origin', cache: 'no-store' });
     const text = await res.text();
     contentEncoding = res.headers.get('content-encoding') ?? 'identity';
     const b = performance.now();

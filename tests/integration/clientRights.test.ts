@@ -176,7 +176,7 @@ describe.each(storeKinds)('the access check on %s', (kind) => {
     const staff = await staffAccount(store);
     const counsellor = accountActor('counsellor', { municipalities: ['kyrkslatt'] });
     const both = accountActor('counsellor', { municipalities: ['sjundea', 'kyrkslatt'] });
-    const versionOf = async (actor: AccountActor) => (await computePull(store, actor, { v: PROTOCOL_VERSION, cursor: 0, limit: 1 })).accessVersion;
+    const versionOf = async (actor: AccountActor) => (await computePull(store, actor, { v: PROTOCOL_VERSION, cursor: 0, limit: 1, count: true })).accessVersion;
     const versions = async () => Promise.all([counsellor, both, staff].map(versionOf));
 
     const start = await versions();

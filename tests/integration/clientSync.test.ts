@@ -201,6 +201,22 @@ describe.each(storeKinds)('client sync against the server on %s', (kind: StoreKi
     expect(names.sort()).toEqual(Array.from({ length: 12 }, (_, i) => `Page${i}`).sort());
   });
 
+  it('asks the server to count only at the first page of a sync, and shows progress against that count', async () => {
+    const a = await device();
+    for (let i = 0; i < 12; i += 1) await createClient(a, makeClient({ lastName: `Count${i}` }));
+    await syncOnce(a, transport(a));
+    const b = await device();
+    const asked: boolean[] = [];
+    const plain = transport(b);
+    const counting = { ...plain, pull: (cursor: number, limit: number, count: boolean) => (asked.push(count), plain.pull(cursor, limit, count)) };
+    const progress: { received: number; total: number }[] = [];
+    const { received } = await pullChanges(b, counting, (p) => progress.push(p), 5);
+    expect(asked).toEqual([true, ...Array<boolean>(asked.length - 1).fill(false)]);
+    expect(asked.length).toBeGreaterThan(2);
+    expect(progress.at(-1)).toEqual({ received, total: received });
+    expect(progress.every((p) => p.total === received)).toBe(true);
+  });
+
   it('keeps the losing edit of two tablets as a conflict that a person can settle, with a clock a day ahead', async () => {
     const a = await device();
     const b = await device();

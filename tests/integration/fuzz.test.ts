@@ -204,7 +204,7 @@ function routeSpecs(w: World): Record<string, RouteSpec> {
     limit: '10',
   };
   const hostileCursors = [base64url(['\u0000', '\u0000']), base64url(['\uD800', 'x']), base64url(['x'.repeat(140), '']), base64url([1, 2]), base64url({}), 'W10', 'Ww', '_-_-'];
-  const pullTemplate = { v: String(PROTOCOL_VERSION), cursor: '0', limit: '500' };
+  const pullTemplate = { v: String(PROTOCOL_VERSION), cursor: '0', limit: '500', count: 'true' };
   const accessCheckTemplate = { v: PROTOCOL_VERSION, clientIds: [w.clientId, FAKE_UUID] };
 
   const templates: [string, z.core.$ZodType, unknown][] = [

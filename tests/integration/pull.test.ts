@@ -28,15 +28,34 @@ describe.each(storeKinds)('pull on %s', (kind) => {
       expect(page.records.length).toBe(Math.min(7, 30 - seen.length));
       seen.push(...page.records.map((r) => r.id));
       seqs.push(...page.records.map((r) => r.seq));
-      remaining.push(page.remaining);
+      remaining.push(page.remaining ?? -1);
       expect(page.cursor).toBe(page.records.at(-1)?.seq);
-      expect(page.more).toBe(page.remaining > 0);
+      expect(page.more).toBe(remaining.at(-1) !== 0);
       ({ cursor, more } = page);
     }
     expect(seen).toEqual(inserted);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     expect(new Set(seqs).size).toBe(30);
     expect(remaining).toEqual([23, 16, 9, 2, 0]);
+  });
+
+  it('counts `remaining` only when asked; the last page says 0 either way', async () => {
+    const counted = await t.pull(0, 7, true);
+    const uncounted = await t.pull(0, 7, false);
+    expect(counted.remaining).toBe(23);
+    expect(uncounted).not.toHaveProperty('remaining');
+    expect({ ...uncounted, remaining: counted.remaining }).toEqual(counted);
+    const head = await t.pull(0, 28, false);
+    expect(head.more).toBe(true);
+    const last = await t.pull(head.cursor, 7, false);
+    expect(last).toMatchObject({ more: false, remaining: 0 });
+    expect(last.records.length).toBe(2);
+  });
+
+  it('refuses a `count` that is not a yes or a no', async () => {
+    const response = await t.inject({ method: 'GET', url: '/api/sync/pull', query: { v: '1', cursor: '0', count: 'perhaps' } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'badRequest' });
   });
 
   it('moves an edited record to the end of the order, so a device that pulled it before gets it again', async () => {

@@ -140,7 +140,7 @@ describe.each(storeKinds)('push on %s', (kind) => {
     expect((await applyPush(t.store, systemActor, device.push([del]))).results).toEqual([{ id: del.id, status: 'applied' }]);
     const late = device.insert('client', clientData(), recordId);
     expect((await applyPush(t.store, systemActor, device.push([late]))).results).toEqual([{ id: late.id, status: 'rejected', code: 'recordDeleted' }]);
-    const pulled = await computePull(t.store, systemActor, { v: PROTOCOL_VERSION, cursor: from, limit: 10 });
+    const pulled = await computePull(t.store, systemActor, { v: PROTOCOL_VERSION, cursor: from, limit: 10, count: true });
     expect(pulled.records).toEqual([{ type: 'client', id: recordId, data: {}, stamps: {}, deleted: del.hlc, seq: from + 1 }]);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Downloads record states after the device's cursor, page by page. The next page is requested while the current
  * one is written to IndexedDB, so a first sync of a large caseload costs about the larger of the two, not the sum.
+ * Only the first page asks the server to count what remains: the progress bar needs the total once.
  */
 import type { PullResponse } from '#shared/schema/sync.ts';
 import type { SiltaDb } from '../db/database.ts';
@@ -28,11 +29,11 @@ export async function pullChanges(
   pageSize = PULL_PAGE_SIZE,
 ): Promise<PullOutcome> {
   const from = await readCursor(db);
-  let page: PullResponse = await transport.pull(from, pageSize);
-  const total = page.records.length + page.remaining;
+  let page: PullResponse = await transport.pull(from, pageSize, true);
+  const total = page.records.length + (page.remaining ?? 0);
   let received = 0;
   for (;;) {
-    const next = page.more ? transport.pull(page.cursor, pageSize) : null;
+    const next = page.more ? transport.pull(page.cursor, pageSize, false) : null;
     // If writing fails, the prefetch must not surface as an unhandled rejection.
     next?.catch(() => {});
     await applyServerRecords(db, page.records, page.cursor, { firstSync: from === 0 });

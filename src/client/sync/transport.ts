@@ -18,7 +18,8 @@ import { answerOf, apiRequest, type FetchLike } from '../platform/apiRequest.ts'
 
 export interface SyncTransport {
   push(deviceId: string, entries: readonly ChangeEntry[]): Promise<PushResponse>;
-  pull(cursor: number, limit: number, signal?: AbortSignal): Promise<PullResponse>;
+  /** `count`: whether the server should count what remains after this page (see the wire schema). */
+  pull(cursor: number, limit: number, count: boolean): Promise<PullResponse>;
   sendViews(events: readonly ViewEvent[]): Promise<AuditEventsResponse>;
   checkAccess(clientIds: readonly string[]): Promise<AccessCheckResponse>;
 }
@@ -28,9 +29,9 @@ export function httpTransport(baseUrl = '', fetchImpl: FetchLike = (...args) => 
     async push(deviceId, entries) {
       return answerOf(pushResponse, await apiRequest(fetchImpl, `${baseUrl}/api/sync/push`, { method: 'POST', body: { v: PROTOCOL_VERSION, deviceId, entries } }));
     },
-    async pull(cursor, limit, signal) {
-      const query = new URLSearchParams({ v: String(PROTOCOL_VERSION), cursor: String(cursor), limit: String(limit) });
-      return answerOf(pullResponse, await apiRequest(fetchImpl, `${baseUrl}/api/sync/pull?${query.toString()}`, { signal }));
+    async pull(cursor, limit, count) {
+      const query = new URLSearchParams({ v: String(PROTOCOL_VERSION), cursor: String(cursor), limit: String(limit), count: String(count) });
+      return answerOf(pullResponse, await apiRequest(fetchImpl, `${baseUrl}/api/sync/pull?${query.toString()}`));
     },
     async sendViews(events) {
       return answerOf(auditEventsResponse, await apiRequest(fetchImpl, `${baseUrl}/api/audit/events`, { method: 'POST', body: { v: PROTOCOL_VERSION, events } }));

@@ -37,7 +37,7 @@ export async function computePull(store: Store, actor: Actor, query: PullQuery):
     const more = rows.length > query.limit;
     const page = rows.slice(0, query.limit);
     const cursor = page.at(-1)?.seq ?? query.cursor;
-    const remaining = more ? await tx.countAfter(cursor, scope) : 0;
+    const remaining = !more ? 0 : query.count ? await tx.countAfter(cursor, scope) : undefined;
     // The scope already filtered in SQL; asking the rules again per record keeps one place deciding, should the
     // two ever drift apart.
     const clientIds = page.flatMap((r) => (r.clientId === null ? [] : [r.clientId]));

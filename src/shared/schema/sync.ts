@@ -71,6 +71,11 @@ export const pullQuery = z.object({
   v: z.coerce.number().check(z.int()),
   cursor: z.coerce.number().check(z.int(), z.nonnegative(), z.maximum(Number.MAX_SAFE_INTEGER)),
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_PULL_LIMIT)), 500),
+  /**
+   * Whether to count `remaining` when there is more. A device counts once, at the first page of a sync: counting
+   * reads every record after the cursor, so counting at every page made a first sync's download quadratic.
+   */
+  count: z._default(z.stringbool(), true),
 });
 const MAX_ACCESS_VERSION = 200;
 
@@ -79,8 +84,11 @@ export const pullResponse = z.object({
   records: z.array(wireRecord),
   cursor: z.int().check(z.nonnegative()),
   more: z.boolean(),
-  /** How many records are after the cursor in all: lets a first sync show real progress. */
-  remaining: z.int().check(z.nonnegative()),
+  /**
+   * How many records are after the cursor in all: lets a first sync show real progress. Absent when the pull asked
+   * not to count (`count=false`) and there is more; 0 whenever there is not.
+   */
+  remaining: z.optional(z.int().check(z.nonnegative())),
   /**
    * Opaque; changes whenever the account may have lost read access to a client it could read before (a client
    * moved, an assignment taken back, the account's own scope changed). A device runs the access check below when

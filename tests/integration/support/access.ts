@@ -87,7 +87,7 @@ export async function pushAs(store: Store, actor: Actor, entries: readonly Chang
 export async function pullAllAs(store: Store, actor: Actor, cursor = 0, limit = 1000): Promise<{ records: WireRecord[]; cursor: number }> {
   const records: WireRecord[] = [];
   for (let next = cursor; ; ) {
-    const page = await computePull(store, actor, { v: PROTOCOL_VERSION, cursor: next, limit });
+    const page = await computePull(store, actor, { v: PROTOCOL_VERSION, cursor: next, limit, count: false });
     records.push(...page.records);
     next = page.cursor;
     if (!page.more) return { records, cursor: next };

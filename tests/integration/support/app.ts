@@ -34,7 +34,7 @@ export interface TestApp {
   /** app.inject() as a signed-in device: with its session cookie and the CSRF header. */
   readonly inject: (options: InjectOptions, deviceId?: string) => Promise<LightMyRequestResponse>;
   readonly push: (body: PushRequest) => Promise<PushResponse>;
-  readonly pull: (cursor: number, limit?: number) => Promise<PullResponse>;
+  readonly pull: (cursor: number, limit?: number, count?: boolean) => Promise<PullResponse>;
   /** Every record after `cursor`, page by page. */
   readonly pullAll: (cursor?: number, limit?: number) => Promise<WireRecord[]>;
   readonly close: () => Promise<void>;
@@ -96,8 +96,9 @@ export async function startTestApp(kind: StoreKind, staticDirOrOptions?: string 
     if (response.statusCode !== 200) throw new Error(`push answered ${response.statusCode}: ${response.body}`);
     return pushResponse.parse(response.json());
   };
-  const pull = async (cursor: number, limit = 500) => {
-    const response = await inject({ method: 'GET', url: '/api/sync/pull', query: { v: String(PROTOCOL_VERSION), cursor: String(cursor), limit: String(limit) } });
+  const pull = async (cursor: number, limit = 500, count?: boolean) => {
+    const query = { v: String(PROTOCOL_VERSION), cursor: String(cursor), limit: String(limit), ...(count === undefined ? {} : { count: String(count) }) };
+    const response = await inject({ method: 'GET', url: '/api/sync/pull', query });
     if (response.statusCode !== 200) throw new Error(`pull answered ${response.statusCode}: ${response.body}`);
     return pullResponse.parse(response.json());
   };
