@@ -4,7 +4,7 @@
  * save, another tab), and the live queries that must hear of a page Dexie did not write.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Dexie, liveQuery } from 'dexie';
+import { Dexie, liveQuery, RangeSet, type ObservabilitySet } from 'dexie';
 import { applyServerRecords, readCursor } from '#client/db/applyServerRecords.ts';
 import type { SiltaDb } from '#client/db/database.ts';
 import { createClient, getClient, updateClient } from '#client/db/clientsRepo.ts';
@@ -96,5 +96,30 @@ describe('a pulled page prepared ahead of its transaction', () => {
     };
     await applyServerRecords(db, [note('first', 1), note('second', 2)], 2, { firstSync: true });
     expect(await heard).toBe(2);
+  });
+
+  it('names every key and index value of a large page to live queries (as ranges), in a page small or large', async () => {
+    const db = await device(`parts-${Math.random()}`, await testDataKey());
+    const heard: ObservabilitySet[] = [];
+    const listen = (parts: ObservabilitySet) => void heard.push(parts);
+    Dexie.on('storagemutated', listen);
+    try {
+      for (const size of [3, 200]) {
+        heard.length = 0;
+        const notes = Array.from({ length: size }, (_, i) => {
+          const id = crypto.randomUUID();
+          return wire('note', id, { ...makeNote({ text: `n${i}` }), clientId: crypto.randomUUID(), rootId: id, supersedesId: null }, '2026-11-30T09:00:00Z', i + 1);
+        });
+        await applyServerRecords(db, notes, size, { firstSync: true });
+        const part = (name: string) => RangeSet(heard.find((p) => p[`idb://${db.name}/notes/${name}`] !== undefined)?.[`idb://${db.name}/notes/${name}`] ?? new RangeSet());
+        for (const n of notes) {
+          expect(part('').hasKey(n.id)).toBe(true);
+          expect(part(':dels').hasKey(n.id)).toBe(true);
+          expect(part('clientId').hasKey(n.data['clientId'] as string)).toBe(true);
+        }
+      }
+    } finally {
+      Dexie.on('storagemutated').unsubscribe(listen);
+    }
   });
 });
