@@ -15,7 +15,7 @@ import { cmp, Dexie, RangeSet, type IndexableType, type ObservabilitySet } from 
  * From this many rows in one `writeAll`, each part is named by the range from its smallest to its largest value
  * rather than key by key: a live query over that range runs again, which for a page of 1,000 notes from hundreds
  * of clients is nearly every query anyway, and adding a thousand keys one by one to each part's interval tree was
- * a sixth of a first sync's main-thread time (Chromium profile of 10,000 notes).
+ * about a tenth of a first sync's main-thread time (Chromium profile of 10,000 notes: writeAll 2.0 → 1.4 s).
  */
 const NOTE_AS_RANGE_FROM = 64;
 
