@@ -110,6 +110,11 @@ async function siltaFirstSync({ dbName, lastId }: FirstSyncArgs): Promise<FirstS
   return { ms, stored, lastStored };
 }
 
+/** One page of the pull API as the app asks for it: counted at a sync's first page only. */
+function fetchPullPage(cursor: number, first: boolean): Promise<Response> {
+  return fetch(`/api/sync/pull?v=1&cursor=${cursor}&limit=${PULL_PAGE_SIZE}&count=${first}`, { credentials: 'same-origin', cache: 'no-store' });
+}
+
 async function floorFirstSync({ dbName, lastId }: FirstSyncArgs): Promise<FloorResult> {
   const t0 = performance.now();
   const db = new FloorDb(dbName);
@@ -119,8 +124,7 @@ async function floorFirstSync({ dbName, lastId }: FirstSyncArgs): Promise<FloorR
   let pages = 0;
   // Bounded: a server that kept saying `more` would otherwise loop forever.
   for (; pages < 10_000; ) {
-    // Counted at the first page only, as the app asks.
-    const res = await fetch(`/api/sync/pull?v=1&cursor=${cursor}&limit=${PULL_PAGE_SIZE}&count=${pages === 0}`, { credentials: 'same-origin', cache: 'no-store' });
+    const res = await fetchPullPage(cursor, pages === 0);
     if (!res.ok) throw new Error(`pull failed: ${res.status}`);
     const page = (await res.json()) as PulledPage;
     pages += 1;
@@ -160,8 +164,7 @@ async function siltaProfile(dbName: string): Promise<ProfileResult> {
   let contentEncoding = '';
   for (; pages < 10_000; ) {
     const a = performance.now();
-    // Counted at the first page only, as the app asks.
-    const res = await fetch(`/api/sync/pull?v=1&cursor=${cursor}&limit=${PULL_PAGE_SIZE}&count=${pages === 0}`, { credentials: 'same-origin', cache: 'no-store' });
+    const res = await fetchPullPage(cursor, pages === 0);
     const text = await res.text();
     contentEncoding = res.headers.get('content-encoding') ?? 'identity';
     const b = performance.now();
