@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { serverAndBrowserPerFile } from './environment.ts';
-import { addNote, chooseOption, createClient, loadAndUnlock, openApp, reloadAndUnlock } from './appDriver.ts';
+import { addNote, chooseOption, createClient, goTo, loadAndUnlock, openApp, reloadAndUnlock } from './appDriver.ts';
 
 const env = serverAndBrowserPerFile();
 
@@ -61,6 +61,36 @@ describe('the app offline, in Chromium', () => {
     await page.getByRole('link', { name: /Haddad, Amal Noor/ }).waitFor();
     expect(await search.inputValue()).toBe('haddad');
     expect(await page.getByText('1 client', { exact: true }).isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('narrows the client list by name and by home municipality together, and keeps one when the other changes', async () => {
+    const { context, page } = await openApp(env.browser, env.server.url);
+    await context.setOffline(true);
+    await createClient(page, { firstNames: 'Leena', lastName: 'Suodatin', dateOfBirth: '1979-04-12', motherTongue: 'Finnish' });
+    await goTo(page, '/');
+    await createClient(page, { firstNames: 'Lauri', lastName: 'Suodatin', dateOfBirth: '1981-09-30', motherTongue: 'Finnish', municipality: 'Siuntio (Sjundeå)' });
+    await page.getByRole('link', { name: 'Clients', exact: true }).click();
+    const search = page.getByRole('searchbox', { name: 'Search by name' });
+    const names = () => page.locator('.client-card .client-name').allTextContents();
+
+    await search.fill('suodatin');
+    await page.getByText('2 clients', { exact: true }).waitFor();
+    await chooseOption(page, 'Home municipality', 'Siuntio (Sjundeå)');
+    await page.getByText('1 client', { exact: true }).waitFor();
+    expect(await names()).toEqual(['Suodatin, Lauri']);
+    expect(await search.inputValue()).toBe('suodatin');
+
+    // Typing on keeps the municipality chosen; clearing the name shows the municipality's whole list again.
+    await search.fill('suodatin le');
+    await page.getByText('0 clients', { exact: true }).waitFor();
+    await search.fill('suodatin la');
+    await page.getByText('1 client', { exact: true }).waitFor();
+    expect(await names()).toEqual(['Suodatin, Lauri']);
+    await chooseOption(page, 'Home municipality', 'All');
+    await search.fill('suodatin');
+    await page.getByText('2 clients', { exact: true }).waitFor();
+    expect(await names()).toEqual(['Suodatin, Lauri', 'Suodatin, Leena']);
     await context.close();
   });
 

@@ -14,13 +14,17 @@ import { memo, useCallback, useLayoutEffect, useRef, useState, type FocusEvent, 
 import { defaultRangeExtractor, useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
 
 const GAP_PX = 8;
-const OVERSCAN = 5;
 
 interface Props<T> {
   readonly items: readonly T[];
   readonly keyOf: (item: T) => string;
   /** A typical item's height; the real one is measured once the item is rendered. */
   readonly estimatedItemPx: number;
+  /**
+   * Items rendered beyond each end of the view, so that scrolling does not show a gap. Every one is rendered and
+   * laid out before the list is first shown, so large items need fewer.
+   */
+  readonly overscan: number;
   readonly as?: 'ul' | 'ol';
   readonly className: string;
   readonly itemClassName: string;
@@ -28,7 +32,7 @@ interface Props<T> {
   readonly renderItem: (item: T) => ReactNode;
 }
 
-export function WindowedList<T>({ items, keyOf, estimatedItemPx, as: List = 'ul', className, itemClassName, renderItem }: Props<T>) {
+export function WindowedList<T>({ items, keyOf, estimatedItemPx, overscan, as: List = 'ul', className, itemClassName, renderItem }: Props<T>) {
   const list = useRef<HTMLUListElement & HTMLOListElement>(null);
   // Where the list starts in the page, which the window's scroll position is measured from.
   const [listTop, setListTop] = useState(0);
@@ -54,7 +58,7 @@ export function WindowedList<T>({ items, keyOf, estimatedItemPx, as: List = 'ul'
     count: items.length,
     estimateSize: () => estimatedItemPx,
     gap: GAP_PX,
-    overscan: OVERSCAN,
+    overscan,
     scrollMargin: listTop,
     // Measured sizes are kept by position, the virtualizer's default. Keeping them by item (the client's id) cost a
     // map lookup of every item's id whenever the list changed: about 50 ms for 10,000 at 4x CPU slowdown, at every

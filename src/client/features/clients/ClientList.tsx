@@ -4,6 +4,8 @@ import { ClientCardLink } from './ClientCardLink.tsx';
 
 /** A card with its name and one line of details. */
 const ESTIMATED_ROW_PX = 88;
+/** About 440 px beyond each end of the view. */
+const OVERSCAN = 5;
 
 const keyOf = (client: ClientListRow) => client.id;
 const renderClient = (client: ClientListRow) => <ClientCardLink client={client} />;
@@ -15,6 +17,7 @@ export function ClientList({ clients }: { readonly clients: readonly ClientListR
       items={clients}
       keyOf={keyOf}
       estimatedItemPx={ESTIMATED_ROW_PX}
+      overscan={OVERSCAN}
       className="client-list"
       itemClassName="client-card"
       renderItem={renderClient}
