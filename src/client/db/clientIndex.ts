@@ -33,7 +33,7 @@ import type { RecordRow, SiltaDb } from './database.ts';
 import { cipherOf, DataLockedError, isObject, seal, unseal, type RecordCipher } from './recordCipher.ts';
 import { openRecord } from './recordTables.ts';
 import { onIdle } from '#client/platform/idle.ts';
-import { SNAPSHOT_KEY, sealedSnapshot, snapshotContent, snapshotRows, type SnapshotRow } from './clientListSnapshot.ts';
+import { SNAPSHOT_KEY, openedSnapshot, sealedSnapshot, snapshotContent, type OpenedSnapshot } from './clientListSnapshot.ts';
 
 /** What the list shows and filters by: only these are kept (and sealed into the snapshot), a third of a client. */
 export type ClientListFields = Pick<ClientFields, 'firstNames' | 'lastName' | 'dateOfBirth' | 'homeMunicipality' | 'motherTongue' | 'status'>;
@@ -94,8 +94,8 @@ export class ClientIndex {
   readonly #ivs = new Map<string, string>();
   readonly #listeners = new Set<() => void>();
   #snapshot: readonly ClientListRow[] | undefined = undefined;
-  /** The snapshot's rows while they are shown but not yet in #rows and #ivs (see #file). */
-  #unfiled: readonly SnapshotRow[] | null = null;
+  /** The snapshot while its rows are shown but not yet in #rows and #ivs (see #file). */
+  #unfiled: OpenedSnapshot | null = null;
   #error: unknown = null;
   /** A read failed, so the rows may miss a change: the next change reads the whole table. */
   #stale = false;
@@ -193,26 +193,23 @@ export class ClientIndex {
   async #openSnapshot(): Promise<void> {
     const sealed = await sealedSnapshot(this.#db);
     if (!isSealedJson(sealed) || this.#closed) return;
-    const rows = snapshotRows(await unseal(this.#cipher, 'meta', SNAPSHOT_KEY, sealed));
-    if (rows === null || this.#closed) return;
+    const opened = openedSnapshot(await unseal(this.#cipher, 'meta', SNAPSHOT_KEY, sealed));
+    if (opened === null || this.#closed) return;
     // Shown straight from the snapshot's rows. Filing them by id (20,000 map entries, about 80 ms at 4x CPU
     // slowdown) waits for the first change or the check against the rows, both after the list is on screen.
-    this.#snapshot = rows.map(({ id, fields }) => ({ id, fields }));
-    this.#unfiled = rows;
+    this.#snapshot = opened.rows;
+    this.#unfiled = opened;
     this.#notify();
   }
 
   /** Files the rows shown from the snapshot by id, as the same objects (the search keeps work per object). */
   #file(): void {
-    const rows = this.#unfiled;
-    const shown = this.#snapshot;
+    const opened = this.#unfiled;
     this.#unfiled = null;
-    if (rows === null || shown === undefined) return;
-    rows.forEach(({ id, iv }, i) => {
-      const row = shown[i];
-      if (row === undefined) return;
-      this.#rows.set(id, row);
-      this.#ivs.set(id, iv);
+    if (opened === null) return;
+    opened.rows.forEach((row, i) => {
+      this.#rows.set(row.id, row);
+      this.#ivs.set(row.id, opened.ivs[i] ?? '');
     });
   }
 

@@ -7,7 +7,7 @@
  * then reads the rows, as with no snapshot, and seals a new one.
  */
 import type { SiltaDb } from './database.ts';
-import type { ClientListFields } from './clientIndex.ts';
+import type { ClientListFields, ClientListRow } from './clientIndex.ts';
 
 export const SNAPSHOT_KEY = 'clientList';
 const FORMAT = 2;
@@ -23,21 +23,42 @@ export function snapshotContent(rows: readonly SnapshotRow[]): { v: number; rows
   return { v: FORMAT, rows: rows.map((r) => [r.id, r.iv, ...LIST_FIELDS.map((field) => r.fields[field])]) };
 }
 
-function isEntry(value: unknown): value is string[] {
-  return Array.isArray(value) && value.length === LIST_FIELDS.length + 2 && value.every((part) => typeof part === 'string');
+/** An opened snapshot: the list as it was sealed, and the IV each entry came from, in the same order. */
+export interface OpenedSnapshot {
+  readonly rows: readonly ClientListRow[];
+  readonly ivs: readonly string[];
 }
 
-/** The rows of an opened snapshot; null when it is not a snapshot of this format. */
-export function snapshotRows(content: unknown): SnapshotRow[] | null {
+const ENTRY_LENGTH = LIST_FIELDS.length + 2;
+
+function isEntry(value: unknown): value is string[] {
+  if (!Array.isArray(value) || value.length !== ENTRY_LENGTH) return false;
+  for (let i = 0; i < ENTRY_LENGTH; i += 1) if (typeof value[i] !== 'string') return false;
+  return true;
+}
+
+/**
+ * The list of an opened snapshot; null when it is not a snapshot of this format. It runs once per unlock, on the
+ * way to the list's first paint, so before the JIT has warmed to it: plain loops, no callbacks or destructuring per
+ * entry, and the list's rows made here rather than copied after (in Node, a first run over 10,000 entries took
+ * 25–38 ms written with them, 10–14 ms so).
+ */
+export function openedSnapshot(content: unknown): OpenedSnapshot | null {
   if (typeof content !== 'object' || content === null) return null;
-  const { v, rows } = content as { v?: unknown; rows?: unknown };
-  if (v !== FORMAT || !Array.isArray(rows) || !rows.every(isEntry)) return null;
-  return rows.map(([id = '', iv = '', ...values]) => {
-    const fields: Record<string, string> = {};
-    LIST_FIELDS.forEach((field, i) => (fields[field] = values[i] ?? ''));
+  const { v, rows: entries } = content as { v?: unknown; rows?: unknown };
+  if (v !== FORMAT || !Array.isArray(entries)) return null;
+  const rows: ClientListRow[] = [];
+  const ivs: string[] = [];
+  for (let i = 0; i < entries.length; i += 1) {
+    const entry: unknown = entries[i];
+    if (!isEntry(entry)) return null;
     // Only this module writes the snapshot, under the data key: the values are the fields it took from the rows.
-    return { id, iv, fields: fields as unknown as ClientListFields };
-  });
+    const fields: Record<string, string | undefined> = {};
+    for (let f = 0; f < LIST_FIELDS.length; f += 1) fields[LIST_FIELDS[f] as string] = entry[f + 2];
+    rows.push({ id: entry[0] as string, fields: fields as unknown as ClientListFields });
+    ivs.push(entry[1] as string);
+  }
+  return { rows, ivs };
 }
 
 const readAhead = new WeakMap<SiltaDb, Promise<unknown>>();

