@@ -25,7 +25,7 @@ describe('name search folding', () => {
   });
 
   it('folds plain ASCII text as it folds any text: its quick path changes nothing', () => {
-    // The full folding, as every non-ASCII text still takes it.
+    // The full path's steps that can change ASCII text (its letter map has no ASCII letters).
     const fullFold = (text: string) =>
       text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
     fc.assert(
