@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: Silta's performance benchmarks (QUALITY.md P2–P7), side by side in one run, on this machine.
  *
- *   npm run bench                          everything: P2, P3 (100k notes), P4, P5 (10k and 100k), P6, P7 (about 40 min)
+ *   npm run bench                          everything: P2, P3 (250k notes), P4, P5 (10k and 100k), P6, P7 (about 20 min)
  *   npm run bench -- --only=P5,P7 --quick  a subset with smaller data and fewer repeats, for iteration
  *   npm run bench -- --check               exit 1 naming each missed bar
  *   npm run bench -- --skip-build          reuse dist/ from an earlier `npm run build`
