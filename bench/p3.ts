@@ -286,6 +286,7 @@ export async function runP3(ctx: BenchContext): Promise<SuiteResult> {
   const dir = await tempDir('p3');
   const notes: string[] = [];
   try {
+    if (ctx.compare.length > 0) return await compareBuilds(ctx, dir, caseload, counts);
     ctx.log(`P3: seeding the server with ${CLIENTS} clients and ${plan.notes} notes through applyPush`);
     const seedStarted = performance.now();
     await seedServer(ctx, dir, caseload);
@@ -336,6 +337,94 @@ export async function runP3(ctx: BenchContext): Promise<SuiteResult> {
   } finally {
     await removeDir(dir);
   }
+}
+
+/** One build of the app under comparison: its own server over the shared store, and a tab of its own. */
+interface Build {
+  readonly dir: string;
+  readonly url: string;
+  readonly page: Page;
+  readonly cdp: CDPSession;
+  readonly unlock: number[];
+  readonly open: number[];
+  readonly back: number[];
+  readonly keys: number[][];
+}
+
+/**
+ * --compare: P3's runs on two builds, interleaved round by round in one browser over one store, so that both meet
+ * the same machine. On a shared 2-core machine the same build's P3 figures move by 2x between runs hours apart, far
+ * more than most changes; measured this way, a change of about 10 % shows. The build whose round it is not waits on
+ * about:blank, so its app does no work meanwhile; every round starts with an unlock, as `unlockRun` reloads.
+ */
+async function compareBuilds(ctx: BenchContext, dir: string, caseload: Caseload, counts: readonly number[]): Promise<SuiteResult> {
+  const rounds = ctx.quick ? 6 : 10;
+  ctx.log(`P3 --compare: seeding the server with ${CLIENTS} clients and ${caseload.noteCount} notes through applyPush`);
+  await seedServer(ctx, dir, caseload);
+  const b = await ctx.browser();
+  const servers: { stop(): Promise<void> }[] = [];
+  const builds: Build[] = [];
+  try {
+    for (const staticDir of ctx.compare) {
+      const server = await startSiltaServer({ dataDir: dir, staticDir });
+      servers.push(server);
+      const { context, page } = await openSignedOut(b.browser, server.url);
+      await context.addInitScript({ content: ctx.pages.probeScript });
+      await page.evaluate(ctx.pages.probeScript);
+      await signIn(page, LNG, BENCH_ACCOUNT);
+      const syncMs = await waitForFirstSync(ctx, page, caseload.noteCount);
+      ctx.log(`P3 --compare: ${staticDir} synced the caseload in ${(syncMs / 1000).toFixed(0)} s`);
+      const cdp = await context.newCDPSession(page);
+      await unlockRun(page, cdp);
+      await openRun(page, cdp, caseload.targetId);
+      await page.goto('about:blank');
+      builds.push({ dir: staticDir, url: server.url, page, cdp, unlock: [], open: [], back: [], keys: [] });
+    }
+    for (let r = 0; r < rounds; r += 1) {
+      // Alternating which build goes first, as P5's legs do.
+      for (const build of r % 2 === 0 ? builds : [...builds].reverse()) {
+        await build.page.goto(build.url);
+        const unlock = await unlockRun(build.page, build.cdp);
+        const { open, back } = await openRun(build.page, build.cdp, caseload.targetId);
+        const keys = await typeRun(build.page, build.cdp, counts);
+        await build.page.goto('about:blank');
+        build.unlock.push(unlock.shownMs - unlock.keyReadyMs);
+        build.open.push(open.shownMs);
+        build.back.push(back.shownMs);
+        build.keys.push(keys.map((k) => k.shownMs));
+        ctx.log(`P3 --compare round ${r + 1}/${rounds}, ${build.dir}: unlock ${build.unlock.at(-1)?.toFixed(0)} ms, open ${open.shownMs.toFixed(0)} ms, back ${back.shownMs.toFixed(0)} ms, keys ${keys.map((k) => k.shownMs.toFixed(0)).join(' ')} ms`);
+      }
+    }
+  } finally {
+    for (const build of builds) await build.page.context().close();
+    for (const server of servers) await server.stop();
+  }
+  return { rows: compareRows(builds, caseload.noteCount), raw: { builds: builds.map(({ dir: d, unlock, open, back, keys }) => ({ dir: d, unlock, open, back, keys })) } };
+}
+
+function compareRows(builds: readonly Build[], noteCount: number): BarRow[] {
+  const [a, b] = builds;
+  if (a === undefined || b === undefined) throw new Error('--compare needs two builds');
+  // The typing of a name: every keystroke's median over the rounds, summed; and the slowest of those medians.
+  const typing = (build: Build) => [...TYPED].map((_, i) => figure(build.keys.map((run) => run[i] ?? Number.NaN)).median);
+  const measures: [string, (build: Build) => number[]][] = [
+    ['client list shown after unlocking (from the key derivation done)', (x) => x.unlock],
+    ['opening a client with 200 notes', (x) => x.open],
+    ['back to the list from a client', (x) => x.back],
+    [`typing "${TYPED}": every keystroke's median, summed`, (x) => [typing(x).reduce((sum, k) => sum + k, 0)]],
+    [`typing "${TYPED}": the slowest keystroke's median`, (x) => [Math.max(...typing(x))]],
+  ];
+  return measures.map(([what, of]) => {
+    const fa = figure(of(a));
+    const fb = figure(of(b));
+    return {
+      id: 'P3',
+      what: `Compared at ${SLOWDOWN}x CPU slowdown, ${noteCount.toLocaleString('en')} notes, runs interleaved: ${what}`,
+      measured: `${b.dir} ÷ ${a.dir}: ${(fb.median / fa.median).toFixed(2)}x; ${ms(fb)} against ${ms(fa)}`,
+      bar: '',
+      pass: null,
+    };
+  });
 }
 
 function ms(f: Figure): string {

@@ -5,6 +5,7 @@
  *   npm run bench -- --only=P5,P7 --quick  a subset with smaller data and fewer repeats, for iteration
  *   npm run bench -- --check               exit 1 naming each missed bar
  *   npm run bench -- --skip-build          reuse dist/ from an earlier `npm run build`
+ *   npm run bench -- --only=P3 --compare=<dir>,<dir>   P3 on two builds (copies of dist/client), runs interleaved
  *
  * A full run writes bench/results/<date>.json and bench/results/latest.md; a partial one (--only or --quick) writes
  * <date>-partial.json and latest-partial.md so it never overwrites a full run. Never part of `npm test`.
@@ -37,6 +38,7 @@ interface Options {
   readonly quick: boolean;
   readonly check: boolean;
   readonly skipBuild: boolean;
+  readonly compare: readonly string[];
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -44,18 +46,23 @@ function parseArgs(argv: readonly string[]): Options {
   let quick = false;
   let check = false;
   let skipBuild = false;
+  let compare: string[] = [];
   for (const arg of argv) {
     if (arg === '--quick') quick = true;
     else if (arg === '--check') check = true;
     else if (arg === '--skip-build') skipBuild = true;
+    else if (arg.startsWith('--compare=')) compare = arg.slice('--compare='.length).split(',').map((d) => resolve(d.trim()));
     else if (arg.startsWith('--only=')) {
       const ids = arg.slice('--only='.length).split(',').map((s) => s.trim().toUpperCase()).filter((s) => s !== '');
       const unknown = ids.filter((s) => !isSuite(s));
       if (unknown.length > 0 || ids.length === 0) throw new Error(`--only takes a list of ${Object.keys(SUITES).join(', ')}; got "${arg}"`);
       only = ids.filter(isSuite);
-    } else throw new Error(`unknown option ${arg} (known: --only=${Object.keys(SUITES).join(',')} --quick --check --skip-build)`);
+    } else throw new Error(`unknown option ${arg} (known: --only=${Object.keys(SUITES).join(',')} --quick --check --skip-build --compare=<dir>,<dir>)`);
   }
-  return { only, quick, check, skipBuild };
+  if (compare.length > 0 && (compare.length !== 2 || only.length !== 1 || only[0] !== 'P3')) {
+    throw new Error('--compare takes two builds (copies of dist/client) and goes with --only=P3');
+  }
+  return { only, quick, check, skipBuild, compare };
 }
 
 const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -70,7 +77,7 @@ function build(): void {
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
   const started = new Date();
-  const partial = options.quick || options.only.length < Object.keys(SUITES).length;
+  const partial = options.quick || options.only.length < Object.keys(SUITES).length || options.compare.length > 0;
   if (!options.skipBuild) build();
   const work = await tempDir('pages');
   let browser: BenchBrowser | null = null;
@@ -86,6 +93,7 @@ async function main(): Promise<number> {
     const pages = await buildPages(work);
     const ctx: BenchContext = {
       quick: options.quick,
+      compare: options.compare,
       pages,
       async browser() {
         browser ??= await openBrowser(pages.pouchScript);
@@ -133,7 +141,7 @@ async function main(): Promise<number> {
       startedAt: started.toISOString(),
       finishedAt: finished.toISOString(),
       durationSeconds: (finished.getTime() - started.getTime()) / 1000,
-      mode: `${options.quick ? 'quick' : 'full'}, suites ${options.only.join(', ')}`,
+      mode: `${options.quick ? 'quick' : 'full'}, suites ${options.only.join(', ')}${options.compare.length > 0 ? `, comparing ${options.compare.join(' and ')}` : ''}`,
       machine: {
         cpus: cpus().length,
         cpuModel: cpus()[0]?.model ?? 'unknown',
