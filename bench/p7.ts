@@ -18,6 +18,7 @@ import { onInterrupt, removeDir, startSiltaServer, tempDir } from './lib/process
 import type { BarRow, SuiteResult } from './lib/report.ts';
 import { noteInserts } from './lib/seed.ts';
 import { describe, figure, type Figure } from './lib/stats.ts';
+import { PROTOCOL_VERSION } from '#shared/schema/sync.ts';
 
 const DEVICES = 8;
 const BATCH = 100;
@@ -124,7 +125,7 @@ async function measureApply(ctx: BenchContext, label: string, url: string, seed:
 }
 
 async function headSeq(url: string, cookie: string): Promise<number> {
-  const res = await fetch(`${url}/api/sync/pull?v=1&cursor=0&limit=1`, { headers: { cookie } });
+  const res = await fetch(`${url}/api/sync/pull?v=${PROTOCOL_VERSION}&cursor=0&limit=1`, { headers: { cookie } });
   const page = (await res.json()) as { records: { seq: number }[]; remaining: number };
   // Every change in this suite is a new client or note, so sequence numbers run 1…n without gaps.
   return (page.records[0]?.seq ?? 0) + page.remaining;
@@ -195,14 +196,14 @@ async function measurePull(ctx: BenchContext, label: string, url: string, runs: 
   const { cookie } = await signInDevice(url, deviceIdFor(new Rng(PULLER_SEED)));
   const head = await headSeq(url, cookie);
   const cursor = Math.max(0, head - PULL_BEHIND);
-  const pullUrl = `${url}/api/sync/pull?v=1&cursor=${cursor}&limit=1000`;
+  const pullUrl = `${url}/api/sync/pull?v=${PROTOCOL_VERSION}&cursor=${cursor}&limit=1000`;
   const check = await fetch(pullUrl, { headers: { cookie } });
   const page = (await check.json()) as { records: unknown[]; more: boolean };
   if (page.records.length !== Math.min(head, PULL_BEHIND) || page.more) throw new Error(`pull at ${cursor} returned ${page.records.length} records`);
   await pullOnce(ctx, `${label} warm-up`, pullUrl, cookie, SATURATED, 2);
   const out: PullRun[] = [];
   for (let run = 0; run < runs; run += 1) out.push(await pullOnce(ctx, label, pullUrl, cookie, SATURATED, 10));
-  const headUrl = `${url}/api/sync/pull?v=1&cursor=${head}&limit=1000`;
+  const headUrl = `${url}/api/sync/pull?v=${PROTOCOL_VERSION}&cursor=${head}&limit=1000`;
   for (const variant of extras) out.push(await pullOnce(ctx, label, variant.atHead === true ? headUrl : pullUrl, cookie, variant, 5));
   return out;
 }

@@ -34,14 +34,18 @@ import type {
   SiltaBenchApi,
   SignInArgs,
 } from './api.ts';
+import { PROTOCOL_VERSION } from '#shared/schema/sync.ts';
+
+/** A record as the floor stores it: as pulled, its stamps still packed (`stamp`, see packedStamps.ts). */
+type FloorRow = PlainRecordRow & { stamp?: string };
 
 /**
  * The floor's database (P5), and P4's bare side: plain record tables with the indexes the app's have (database.ts,
  * version 4), nothing sealed, no change log.
  */
 class FloorDb extends Dexie {
-  clients!: EntityTable<PlainRecordRow, 'id'>;
-  notes!: EntityTable<PlainRecordRow, 'id'>;
+  clients!: EntityTable<FloorRow, 'id'>;
+  notes!: EntityTable<FloorRow, 'id'>;
   constructor(name: string) {
     super(name);
     this.version(1).stores({ clients: '&id', notes: '&id, clientId' });
@@ -53,6 +57,7 @@ interface PulledRecord {
   type: PlainRecordRow['type'];
   id: string;
   data: PlainRecordRow['data'];
+  stamp?: string;
   stamps: PlainRecordRow['stamps'];
   deleted: PlainRecordRow['deleted'];
 }
@@ -112,7 +117,7 @@ async function siltaFirstSync({ dbName, lastId }: FirstSyncArgs): Promise<FirstS
 
 /** One page of the pull API as the app asks for it: counted at a sync's first page only. */
 function fetchPullPage(cursor: number, first: boolean): Promise<Response> {
-  return fetch(`/api/sync/pull?v=1&cursor=${cursor}&limit=${PULL_PAGE_SIZE}&count=${first}`, { credentials: 'same-origin', cache: 'no-store' });
+  return fetch(`/api/sync/pull?v=${PROTOCOL_VERSION}&cursor=${cursor}&limit=${PULL_PAGE_SIZE}&count=${first}`, { credentials: 'same-origin', cache: 'no-store' });
 }
 
 async function floorFirstSync({ dbName, lastId }: FirstSyncArgs): Promise<FloorResult> {
@@ -133,10 +138,11 @@ async function floorFirstSync({ dbName, lastId }: FirstSyncArgs): Promise<FloorR
     if (!page.more) break;
   }
   const t1 = performance.now();
-  const clients: PlainRecordRow[] = [];
-  const notes: PlainRecordRow[] = [];
+  const clients: FloorRow[] = [];
+  const notes: FloorRow[] = [];
   for (const r of records) {
-    const row: PlainRecordRow = { type: r.type, id: r.id, data: r.data, stamps: r.stamps, deleted: r.deleted };
+    const row: FloorRow = { type: r.type, id: r.id, data: r.data, stamps: r.stamps, deleted: r.deleted };
+    if (r.stamp !== undefined) row.stamp = r.stamp;
     const clientId = r.data['clientId'];
     if (typeof clientId === 'string') row.clientId = clientId;
     (r.type === 'client' ? clients : notes).push(row);

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { PROTOCOL_VERSION } from '#shared/schema/sync.ts';
 
 export interface AppTab {
   readonly context: BrowserContext;
@@ -555,7 +556,7 @@ export const gateScreens: readonly GateScreen[] = [
       // with a rejection of every entry it carries. Only the refusal's code is shown.
       await context.route('**/api/sync/push', async (route) => {
         const body = route.request().postDataJSON() as { entries: { id: string }[] };
-        await route.fulfill({ json: { v: 1, results: body.entries.map((e) => ({ id: e.id, status: 'rejected', code: 'recordDeleted' })) } });
+        await route.fulfill({ json: { v: PROTOCOL_VERSION, results: body.entries.map((e) => ({ id: e.id, status: 'rejected', code: 'recordDeleted' })) } });
       });
       await page.getByLabel(uiText(lng, 'clients:field.address'), { exact: true }).fill(`Kyrkvägen 2 (${lng})`);
       await page.getByRole('button', { name: uiText(lng, 'common:action.save'), exact: true }).click();

@@ -14,6 +14,7 @@ import type { Store } from '#server/store/types.ts';
 import { createTestAccount, TEST_ACCOUNT } from './support/accounts.ts';
 import { cookieOf, injectSignIn, startTestApp, type TestApp } from './support/app.ts';
 import { storeKinds } from './support/stores.ts';
+import { PROTOCOL_VERSION } from '#shared/schema/sync.ts';
 
 const ADMIN = { username: 'the.admin', password: 'admin password 12345' };
 const ADMIN_DEVICE = 'ad00ad00ad00ad00';
@@ -164,7 +165,7 @@ describe.each(storeKinds)('the admin API on %s', (kind) => {
 
     const revoked = await asAdmin({ method: 'POST', url: `/api/admin/devices/${deviceId}/revoke` });
     expect(deviceResponse.parse(revoked.json()).device.revokedAt).not.toBeNull();
-    expect((await t.app.inject({ method: 'GET', url: '/api/sync/pull?v=1&cursor=0', headers: { cookie } })).json()).toEqual({ code: 'deviceRevoked' });
+    expect((await t.app.inject({ method: 'GET', url: `/api/sync/pull?v=${PROTOCOL_VERSION}&cursor=0`, headers: { cookie } })).json()).toEqual({ code: 'deviceRevoked' });
     expect(await signIn(TEST_ACCOUNT.username, TEST_ACCOUNT.password, deviceId)).toBeUndefined();
 
     for (const id of ['0000000000000000', 'nonsense']) {

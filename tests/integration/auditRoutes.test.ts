@@ -168,8 +168,8 @@ describe.each(storeKinds)('audit and assignment routes on %s', (kind) => {
       const csrf = { [CSRF_HEADER]: CSRF_HEADER_VALUE };
       expect((await real.inject({ url: '/api/admin/audit' })).statusCode).toBe(401);
       expect((await real.inject({ url: '/api/admin/audit/export' })).statusCode).toBe(401);
-      expect((await real.inject({ method: 'POST', url: '/api/audit/events', headers: csrf, payload: { v: 1, events: [] } })).statusCode).toBe(401);
-      expect((await real.inject({ method: 'POST', url: '/api/audit/events', payload: { v: 1, events: [] } })).statusCode).toBe(403);
+      expect((await real.inject({ method: 'POST', url: '/api/audit/events', headers: csrf, payload: { v: PROTOCOL_VERSION, events: [] } })).statusCode).toBe(401);
+      expect((await real.inject({ method: 'POST', url: '/api/audit/events', payload: { v: PROTOCOL_VERSION, events: [] } })).statusCode).toBe(403);
       expect((await real.inject({ method: 'PUT', url: `/api/clients/${own.clientId}/assignments/${uuidv7()}`, headers: csrf })).statusCode).toBe(401);
     } finally {
       await real.close();

@@ -242,7 +242,7 @@ describe.each(storeKinds)('sign-in and sessions on %s', (kind) => {
     for (const cookie of [undefined, `${SESSION_COOKIE}=nonsense`, `${SESSION_COOKIE}=${'A'.repeat(43)}`]) {
       const headers = { ...csrf, ...(cookie === undefined ? {} : { cookie }) };
       for (const [method, url] of [
-        ['GET', '/api/sync/pull?v=1&cursor=0'],
+        ['GET', `/api/sync/pull?v=${PROTOCOL_VERSION}&cursor=0`],
         ['POST', '/api/sync/push'],
         ['GET', '/api/auth/session'],
         ['POST', '/api/auth/sign-out'],
@@ -340,6 +340,6 @@ describe.each(storeKinds)('the sign-in rate limit on %s', (kind) => {
     expect([limited.statusCode, limited.json()]).toEqual([429, { code: 'rateLimited' }]);
     // Only sign-in is limited: a signed-in device goes on syncing.
     const headers = { cookie: cookieOf(signedIn) ?? '' };
-    for (let i = 0; i < 5; i += 1) expect((await t.app.inject({ method: 'GET', url: '/api/sync/pull?v=1&cursor=0', headers })).statusCode).toBe(200);
+    for (let i = 0; i < 5; i += 1) expect((await t.app.inject({ method: 'GET', url: `/api/sync/pull?v=${PROTOCOL_VERSION}&cursor=0`, headers })).statusCode).toBe(200);
   });
 });

@@ -103,6 +103,7 @@ describe.each(storeKinds)('data subject rights on %s', (kind) => {
     for (const r of after.records) {
       expect(r.deleted).not.toBeNull();
       expect(r.data).toEqual({});
+      expect(r.stamp).toBeUndefined();
       expect(r.stamps).toEqual({});
     }
     const stored = await db.sql(`SELECT data FROM records WHERE client_id = '${own.clientId}'`);

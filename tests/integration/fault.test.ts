@@ -131,7 +131,7 @@ describe.each(storeKinds)('the server process under faults, on %s', (kind) => {
     const first = await pullPage(s, 0, 40);
     // The next page is cut off after its first bytes: the device never saw it, so its cursor stays put.
     await new Promise<void>((resolve, reject) => {
-      const req = request(new URL(`/api/sync/pull?v=1&cursor=${first.cursor}&limit=200`, s.origin), { headers: { cookie } }, (res) => {
+      const req = request(new URL(`/api/sync/pull?v=${PROTOCOL_VERSION}&cursor=${first.cursor}&limit=200`, s.origin), { headers: { cookie } }, (res) => {
         res.once('data', () => {
           req.destroy();
           resolve();

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '#server/store/migrations/index.ts';
 import { startTestApp, TEST_VERSION, type TestApp } from './support/app.ts';
 import { storeKinds } from './support/stores.ts';
+import { PROTOCOL_VERSION } from '#shared/schema/sync.ts';
 
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
@@ -36,7 +37,7 @@ describe.each(storeKinds)('HTTP surface on %s', (kind) => {
   });
 
   it('sends the security headers, and no-store on every API answer', async () => {
-    for (const url of ['/api/health', '/api/sync/pull?v=1&cursor=0', '/api/nothing-here', '/']) {
+    for (const url of ['/api/health', `/api/sync/pull?v=${PROTOCOL_VERSION}&cursor=0`, '/api/nothing-here', '/']) {
       const response = await t.app.inject({ method: 'GET', url, headers: { accept: 'text/html' } });
       expect(directives(String(response.headers['content-security-policy']))).toEqual(directives(CSP));
       expect(response.headers['strict-transport-security']).toMatch(/^max-age=\d{8,}/);
@@ -55,7 +56,7 @@ describe.each(storeKinds)('HTTP surface on %s', (kind) => {
   });
 
   it('answers a body over 1 MiB with 413 payloadTooLarge', async () => {
-    const payload = JSON.stringify({ v: 1, deviceId: 'a'.repeat(16), entries: [], padding: 'x'.repeat(1024 * 1024) });
+    const payload = JSON.stringify({ v: PROTOCOL_VERSION, deviceId: 'a'.repeat(16), entries: [], padding: 'x'.repeat(1024 * 1024) });
     const response = await t.inject({ method: 'POST', url: '/api/sync/push', headers: { 'content-type': 'application/json' }, payload });
     expect(response.statusCode).toBe(413);
     expect(response.json()).toEqual({ code: 'payloadTooLarge' });
@@ -110,7 +111,7 @@ describe.each(storeKinds)('HTTP surface on %s', (kind) => {
       const health = await down.app.inject({ method: 'GET', url: '/api/health' });
       expect(health.statusCode).toBe(503);
       expect(health.json()).toMatchObject({ status: 'error', database: { kind, ok: false } });
-      const pull = await down.app.inject({ method: 'GET', url: '/api/sync/pull?v=1&cursor=0', headers: { cookie } });
+      const pull = await down.app.inject({ method: 'GET', url: `/api/sync/pull?v=${PROTOCOL_VERSION}&cursor=0`, headers: { cookie } });
       expect([pull.statusCode, pull.json()]).toEqual([500, { code: 'serverError' }]);
     } finally {
       await down.app.close();

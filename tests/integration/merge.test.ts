@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conflictFields } from '#shared/schema/conflict.ts';
 import type { WireRecord } from '#shared/schema/sync.ts';
+import { unpackStamps } from '#shared/sync/packedStamps.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { storeKinds } from './support/stores.ts';
 import { clientData, noteData, TestDevice } from '../fixtures/serverEntries.ts';
 
 const conflicts = (records: readonly WireRecord[]) => records.filter((r) => r.type === 'conflict');
+const stampsOf = (record: WireRecord | undefined) => (record === undefined ? {} : unpackStamps(record.data, record));
 
 describe.each(storeKinds)('merge rules on %s', (kind) => {
   let t: TestApp;
@@ -49,8 +51,8 @@ describe.each(storeKinds)('merge rules on %s', (kind) => {
       winnerHlc: fromB.hlc,
       resolution: 'open',
     });
-    expect(new Set(Object.values(conflict?.stamps ?? {}))).toEqual(new Set([fromB.hlc]));
-    expect(Object.keys(conflict?.stamps ?? {}).sort()).toEqual(Object.keys(conflict?.data ?? {}).sort());
+    expect(new Set(Object.values(stampsOf(conflict)))).toEqual(new Set([fromB.hlc]));
+    expect(Object.keys(stampsOf(conflict)).sort()).toEqual(Object.keys(conflict?.data ?? {}).sort());
   });
 
   it('makes no conflict when the second edit had seen the first', async () => {
@@ -96,7 +98,7 @@ describe.each(storeKinds)('merge rules on %s', (kind) => {
     await t.push(b.push([b.set('client', insert.recordId, { email: 'b@example.com' }, { email: insert.hlc })]));
     const conflict = conflicts(await t.pullAll(from))[0];
     if (conflict === undefined) throw new Error('expected a conflict record');
-    const stamp = conflict.stamps['resolution'] ?? '';
+    const stamp = stampsOf(conflict)['resolution'] ?? '';
 
     const forged = a.insert('conflict', { ...conflict.data, recordId: insert.recordId });
     const rewrite = a.set('conflict', conflict.id, { loserValue: 'x@example.com' }, { loserValue: stamp });

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { storeKinds } from './support/stores.ts';
 import { clientData, TestDevice } from '../fixtures/serverEntries.ts';
+import { PROTOCOL_VERSION } from '#shared/schema/sync.ts';
+import { unpackStamps } from '#shared/sync/packedStamps.ts';
 
 describe.each(storeKinds)('pull on %s', (kind) => {
   let t: TestApp;
@@ -53,7 +55,7 @@ describe.each(storeKinds)('pull on %s', (kind) => {
   });
 
   it('refuses a `count` that is not a yes or a no', async () => {
-    const response = await t.inject({ method: 'GET', url: '/api/sync/pull', query: { v: '1', cursor: '0', count: 'perhaps' } });
+    const response = await t.inject({ method: 'GET', url: '/api/sync/pull', query: { v: String(PROTOCOL_VERSION), cursor: '0', count: 'perhaps' } });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ code: 'badRequest' });
   });
@@ -62,7 +64,7 @@ describe.each(storeKinds)('pull on %s', (kind) => {
     const first = await t.pull(0, 1000);
     const target = first.records[3];
     if (target === undefined) throw new Error('no record');
-    const edit = device.set('client', target.id, { status: 'plan' }, { status: target.stamps['status'] ?? '' });
+    const edit = device.set('client', target.id, { status: 'plan' }, { status: unpackStamps(target.data, target)['status'] ?? '' });
     await t.push(device.push([edit]));
     const next = await t.pull(first.cursor, 1000);
     expect(next.records.map((r) => [r.id, r.data['status']])).toEqual([[target.id, 'plan']]);
@@ -112,7 +114,7 @@ describe.each(storeKinds)('pull on %s', (kind) => {
     const last = await t.store.lastSeq();
     for (const cursor of [last, last + 1000]) {
       const { accessVersion, ...page } = await t.pull(cursor, 7);
-      expect(page).toEqual({ v: 1, records: [], cursor, more: false, remaining: 0 });
+      expect(page).toEqual({ v: PROTOCOL_VERSION, records: [], cursor, more: false, remaining: 0 });
       expect(accessVersion).not.toBe('');
     }
   });

@@ -3,6 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { storeKinds } from './support/stores.ts';
 import { clientData, noteData, TestDevice } from '../fixtures/serverEntries.ts';
+import { PROTOCOL_VERSION } from '#shared/schema/sync.ts';
 
 describe.each(storeKinds)('request validation on %s', (kind) => {
   let t: TestApp;
@@ -82,8 +83,8 @@ describe.each(storeKinds)('request validation on %s', (kind) => {
     ['a bad record id', (body: string) => body.replace(/"recordId":"[^"]+"/, '"recordId":"1"')],
     ['an unknown record type', (body: string) => body.replace('"recordType":"client"', '"recordType":"invoice"')],
     ['an unknown op', (body: string) => body.replace('"op":"insert"', '"op":"upsert"')],
-    ['a string v', (body: string) => body.replace('"v":1', '"v":"1"')],
-    ['no v', (body: string) => body.replace('"v":1,', '')],
+    ['a string v', (body: string) => body.replace(`"v":${PROTOCOL_VERSION}`, `"v":"${PROTOCOL_VERSION}"`)],
+    ['no v', (body: string) => body.replace(`"v":${PROTOCOL_VERSION},`, '')],
     ['a bad device id', (body: string) => body.replace(/"deviceId":"[^"]+"/, '"deviceId":"me"')],
     ['malformed JSON', (body: string) => body.slice(0, -3)],
     ['an empty body', () => ''],
@@ -109,7 +110,7 @@ describe.each(storeKinds)('request validation on %s', (kind) => {
   });
 
   it('tells an app speaking another protocol version to update, before judging the rest', async () => {
-    const push = await rawPush({ v: 2, anything: ['goes'] });
+    const push = await rawPush({ v: PROTOCOL_VERSION + 1, anything: ['goes'] });
     expect(push.statusCode).toBe(426);
     expect(push.json()).toEqual({ code: 'updateRequired' });
     const pull = await t.inject({ method: 'GET', url: '/api/sync/pull?v=0&cursor=oops' });
@@ -118,7 +119,7 @@ describe.each(storeKinds)('request validation on %s', (kind) => {
     await nothingStored();
   });
 
-  it.each(['cursor=0', 'v=1', 'v=1&cursor=-1', 'v=1&cursor=abc', 'v=1&cursor=0&limit=0', 'v=1&cursor=0&limit=1001', 'v=1&cursor=1e400'])(
+  it.each(['cursor=0', `v=${PROTOCOL_VERSION}`, `v=${PROTOCOL_VERSION}&cursor=-1`, `v=${PROTOCOL_VERSION}&cursor=abc`, `v=${PROTOCOL_VERSION}&cursor=0&limit=0`, `v=${PROTOCOL_VERSION}&cursor=0&limit=1001`, `v=${PROTOCOL_VERSION}&cursor=1e400`])(
     'answers 400 to the pull query %s',
     async (query) => {
       const response = await t.inject({ method: 'GET', url: `/api/sync/pull?${query}` });

@@ -17,7 +17,7 @@ import { countUnsynced, oldestUnsynced } from '#client/db/changeLog.ts';
 import { discardDraft, loadDraft, saveDraft } from '#client/db/draftsRepo.ts';
 import { listRejections, recordRejections } from '#client/db/rejectionsRepo.ts';
 import { wipeDevice } from '#client/db/wipeDevice.ts';
-import { DataLockedError } from '#client/db/recordCipher.ts';
+import { cipherOf, DataLockedError, seal, unseal } from '#client/db/recordCipher.ts';
 import { makeClient, makeNote } from '../fixtures/builders.ts';
 import { testDataKey, unlockedDb } from '../fixtures/dataKey.ts';
 import { storesText } from '../fixtures/storedBytes.ts';
@@ -102,6 +102,29 @@ describe('records at rest', () => {
     await db.clients.put({ id: noteId, sealed: rowA.sealed });
     await expect(getClient(db, noteId)).rejects.toThrow(DOMException);
     expect((await getClient(db, a))?.fields.lastName).toBe('Aalto');
+  });
+
+  it('seals stamps packed, and still opens a row sealed with every stamp listed', async () => {
+    const dk = await testDataKey();
+    const name = `enc-${Math.random()}`;
+    const db = await device(dk, name);
+    const id = await createClient(db, makeClient({ lastName: 'Packed' }));
+    const packedId = await createClient(db, makeClient({ lastName: 'Packed too' }));
+    const row = await db.clients.get(id);
+    if (!row || !('sealed' in row)) throw new Error('row missing');
+    const { stamps } = (await getClient(db, id)) ?? { stamps: {} };
+    const stamp = Object.values(stamps)[0];
+    expect(await unseal(cipherOf(db), 'clients', id, row.sealed)).toMatchObject({ stamp, stamps: {} });
+
+    // A row as this app sealed it before: read in another tab, with nothing of it decrypted there yet.
+    const listed = await seal(cipherOf(db), 'clients', id, { data: (await getClient(db, id))?.fields, stamps, deleted: null });
+    await db.clients.put({ id, sealed: listed });
+    const otherTab = await device(dk, name);
+    const reread = await getClient(otherTab, id);
+    expect(reread?.fields.lastName).toBe('Packed');
+    expect(reread?.stamps).toEqual(stamps);
+    expect(await getClient(otherTab, packedId)).toEqual(await getClient(db, packedId));
+    expect(Object.keys((await getClient(otherTab, packedId))?.stamps ?? {})).toEqual(Object.keys(stamps));
   });
 
   it('reads and writes nothing while locked, and says why', async () => {

@@ -17,6 +17,7 @@ import type { RecordType } from '#shared/schema/records.ts';
 import type { WireRecord } from '#shared/schema/sync.ts';
 import { mergeStates, type RecordState } from '#shared/sync/merge.ts';
 import { maxHlc, HLC_ZERO, type Hlc } from '#shared/sync/hlc.ts';
+import { unpackStamps } from '#shared/sync/packedStamps.ts';
 import type { MetaRow, RecordRow, SealedRecordRow, SiltaDb } from './database.ts';
 import { observeStamp, observeStampIn } from './deviceClock.ts';
 import { nativeWrite } from './nativeWrite.ts';
@@ -32,7 +33,7 @@ export async function readCursor(db: SiltaDb): Promise<number> {
 }
 
 function toState(r: WireRecord): RecordState {
-  return { type: r.type, id: r.id, data: r.data, stamps: r.stamps, deleted: r.deleted };
+  return { type: r.type, id: r.id, data: r.data, stamps: unpackStamps(r.data, r), deleted: r.deleted };
 }
 
 async function merged(cipher: RecordCipher, type: RecordType, incoming: WireRecord, local: RecordRow | undefined): Promise<RecordState> {
@@ -66,6 +67,7 @@ function byType(records: readonly WireRecord[]): Map<RecordType, WireRecord[]> {
 function newestStamp(records: readonly WireRecord[]): Hlc {
   let newest = HLC_ZERO;
   for (const r of records) {
+    if (r.stamp !== undefined) newest = maxHlc(newest, r.stamp);
     for (const stamp of Object.values(r.stamps)) newest = maxHlc(newest, stamp);
     if (r.deleted) newest = maxHlc(newest, r.deleted);
   }

@@ -5,6 +5,7 @@
  */
 import { PROTOCOL_VERSION, type PullResponse, type WireRecord, type pullQuery } from '#shared/schema/sync.ts';
 import type * as z from 'zod/mini';
+import { packStamps } from '#shared/sync/packedStamps.ts';
 import type { ClientScope, ReadScope } from '../store/clientAccess.ts';
 import type { Store, StoredRecord } from '../store/types.ts';
 import { canRead, readScope, readSubject } from './access.ts';
@@ -14,7 +15,7 @@ import { auditEntry } from './auditEntries.ts';
 export type PullQuery = z.output<typeof pullQuery>;
 
 function toWire(record: StoredRecord): WireRecord {
-  return { type: record.type, id: record.id, data: record.data, stamps: record.stamps, deleted: record.deleted, seq: record.seq };
+  return { type: record.type, id: record.id, data: record.data, ...packStamps(record.data, record.stamps), deleted: record.deleted, seq: record.seq };
 }
 
 /** Changes when access may have narrowed anywhere, or when this actor's own scope changed (see the wire schema). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clientFields, clientRecord } from './client.ts';
 import { noteFields } from './note.ts';
-import { changeEntry, pushRequest } from './sync.ts';
+import { PROTOCOL_VERSION, changeEntry, pushRequest } from './sync.ts';
 import { makeClient, makeNote } from '../../../tests/fixtures/builders.ts';
 
 const TODAY = '2026-11-30';
@@ -75,7 +75,7 @@ describe('sync wire format', () => {
     expect(changeEntry.safeParse({ ...entry, hlc: 'yesterday' }).success).toBe(false);
     expect(changeEntry.safeParse({ ...entry, recordType: 'password' }).success).toBe(false);
     expect(changeEntry.safeParse({ ...entry, data: { 'a.b': 1 } }).success).toBe(false);
-    const batch = { v: 1, deviceId: 'aaaaaaaaaaaaaaaa', entries: Array.from({ length: 101 }, () => entry) };
+    const batch = { v: PROTOCOL_VERSION, deviceId: 'aaaaaaaaaaaaaaaa', entries: Array.from({ length: 101 }, () => entry) };
     expect(pushRequest.safeParse(batch).success).toBe(false);
   });
 });

@@ -8,7 +8,7 @@ import { requestErrorCodes } from '../errors.ts';
  * The sync wire format, version `v`. A device pushes its change-log entries and pulls record states after a
  * server cursor. docs/sync.md describes the protocol in prose; these schemas are the contract.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 export const MAX_PUSH_ENTRIES = 100;
 export const MAX_PULL_LIMIT = 1000;
 
@@ -56,11 +56,16 @@ export const pushResponse = z.object({ v: z.int(), results: z.array(pushResult) 
 export type PushResult = z.infer<typeof pushResult>;
 export type PushResponse = z.infer<typeof pushResponse>;
 
-/** A record's merged state as the server holds it, stamped with the server sequence of its last change. */
+/**
+ * A record's merged state as the server holds it, stamped with the server sequence of its last change. Its field
+ * stamps are packed (`src/shared/sync/packedStamps.ts`): `stamp` is the stamp of every field of `data` that
+ * `stamps` does not list.
+ */
 export const wireRecord = z.object({
   type: recordType,
   id: recordId,
   data: z.record(z.string(), z.json()),
+  stamp: z.optional(hlcStamp),
   stamps: z.record(z.string(), hlcStamp),
   deleted: z.union([z.null(), hlcStamp]),
   seq: z.int().check(z.nonnegative()),

@@ -17,6 +17,16 @@ describe('sealed JSON records', () => {
     expect(await decryptJson(dk, a, 'clients/c1')).toEqual(value);
   });
 
+  it('gives every write an IV of its own, in a buffer of its own, across batches of random bytes', async () => {
+    const dk = await dataKey();
+    const sealed = await Promise.all(Array.from({ length: 2500 }, (_, i) => encryptJson(dk, { i }, `notes/n${i}`)));
+    expect(new Set(sealed.map((s) => Buffer.from(s.iv).toString('hex'))).size).toBe(2500);
+    for (const { iv } of sealed) expect([iv.byteLength, iv.buffer.byteLength]).toEqual([12, 12]);
+    const last = sealed.at(-1);
+    if (last === undefined) throw new Error('nothing sealed');
+    expect(await decryptJson(dk, last, 'notes/n2499')).toEqual({ i: 2499 });
+  });
+
   it('seals a large value as pure ASCII (other characters as JSON escapes) and opens plain UTF-8 alike', async () => {
     const dk = await dataKey();
     const value = { rows: Array.from({ length: 500 }, (_, i) => ({ name: `Nguyễn Thị Hoa ${i}`, city: 'Sjundeå', note: 'كتب 📝' })) };
