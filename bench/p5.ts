@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { openSqliteStore, SQLITE_FILE_NAME } from '#server/store/sqlite.ts';
 import type { FirstSyncArgs, FirstSyncResult, FloorResult, PouchFirstSyncResult, ProfileResult } from './page/api.ts';
 import { createBenchAccount } from './lib/account.ts';
-import { signInPage, within, type BenchBrowser } from './lib/browser.ts';
+import { settleTab, signInPage, within, type BenchBrowser } from './lib/browser.ts';
 import type { BenchContext } from './lib/context.ts';
 import { deviceIdFor, makeCaseload, makeClientFields, Rng, SeedDevice } from './lib/data.ts';
 import { removeDir, startSiltaServer, tempDir } from './lib/processes.ts';
@@ -59,6 +59,7 @@ function checkStored(what: string, expected: number, r: FirstSyncResult): void {
 async function siltaLeg(b: BenchBrowser, url: string, plan: Plan, args: FirstSyncArgs): Promise<FirstSyncResult> {
   return onSiltaPage(b, url, async (page) => {
     await signInPage(page, args.dbName);
+    await settleTab();
     const result = await within(
       plan.legTimeoutMs,
       'Silta first sync',
@@ -77,6 +78,7 @@ async function siltaLeg(b: BenchBrowser, url: string, plan: Plan, args: FirstSyn
 async function floorLeg(b: BenchBrowser, url: string, plan: Plan, args: FirstSyncArgs): Promise<FloorResult> {
   return onSiltaPage(b, url, async (page) => {
     await signInPage(page, null);
+    await settleTab();
     const result = await within(
       plan.legTimeoutMs,
       'floor first sync',
@@ -96,6 +98,7 @@ async function pouchLeg(b: BenchBrowser, pouchUrl: string, plan: Plan, args: Fir
   const page = await b.pouchPage(pouchUrl);
   try {
     const remote = `${pouchUrl}/notes${plan.size}`;
+    await settleTab();
     const result = await within(
       plan.legTimeoutMs,
       'PouchDB first replication',

@@ -57,6 +57,18 @@ export function signInPage(page: Page, dbName: string | null): Promise<string> {
   }, { username: BENCH_ACCOUNT.username, password: BENCH_ACCOUNT.password, dbName });
 }
 
+/**
+ * How long a new tab is left alone before a timed leg. Right after a tab is ready and signed in, its renderer still
+ * works for about a second (0.5–0.8 s of CPU, measured per process in /proc): on two cores that work ran inside the
+ * timed leg and slowed whichever leg came next by 10–20 %.
+ */
+const TAB_SETTLE_MS = 1500;
+
+/** Waits until a freshly opened tab's own start-up work is done, so a timed leg measures only itself. */
+export function settleTab(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, TAB_SETTLE_MS));
+}
+
 /** Rejects when `work` takes longer than `ms`: every browser step of the benchmark is bounded in time. */
 export async function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
