@@ -7,10 +7,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SiltaDb } from '#client/db/database.ts';
 import type { SyncTransport } from '#client/sync/transport.ts';
 import { useSyncState } from '#client/state/syncState.ts';
+import { ApiError } from '#client/platform/apiRequest.ts';
 
-const runs: { finish: () => void }[] = [];
+const runs: { finish: () => void; fail: (error: Error) => void }[] = [];
 vi.mock('#client/sync/syncOnce.ts', () => ({
-  syncOnce: () => new Promise((resolve) => runs.push({ finish: () => resolve({ removed: 0 }) })),
+  syncOnce: () => new Promise((resolve, reject) => runs.push({ finish: () => resolve({ removed: 0 }), fail: reject })),
 }));
 const { startSyncScheduler } = await import('#client/sync/scheduler.ts');
 
@@ -55,5 +56,24 @@ describe('the sync scheduler', () => {
     await until(() => !useSyncState.getState().running);
     await scheduler.syncNow();
     expect(runs).toHaveLength(1);
+  });
+
+  it('looks for a new version of the app at once when the server says this one is too old', async () => {
+    const update = vi.fn(() => Promise.resolve());
+    vi.stubGlobal('navigator', { onLine: true, serviceWorker: { getRegistration: () => Promise.resolve({ update }), addEventListener: () => {}, removeEventListener: () => {} } });
+    const scheduler = startSyncScheduler(db, {} as SyncTransport, HOOKS);
+    await until(() => runs.length === 1);
+    runs[0]?.fail(new ApiError('updateRequired'));
+    await until(() => !useSyncState.getState().running);
+    expect(useSyncState.getState().lastError).toBe('updateRequired');
+    expect(update).toHaveBeenCalledOnce();
+
+    // Any other failure leaves the version alone.
+    const second = scheduler.syncNow();
+    await until(() => runs.length === 2);
+    runs[1]?.fail(new ApiError('serverError'));
+    await second;
+    expect(update).toHaveBeenCalledOnce();
+    scheduler.stop();
   });
 });

@@ -7,6 +7,7 @@ import { countUnsynced } from '../db/changeLog.ts';
 import { saveLastSync } from '../db/syncMeta.ts';
 import { useSyncState } from '../state/syncState.ts';
 import { withExclusiveLock } from '../platform/webLocks.ts';
+import { checkForAppUpdate } from '../platform/appUpdate.ts';
 import { onServiceWorkerSyncRequest, registerBackgroundSync } from '../platform/backgroundSync.ts';
 import { SYNC_LOCK } from './messages.ts';
 import { syncOnce } from './syncOnce.ts';
@@ -57,6 +58,8 @@ export function startSyncScheduler(db: SiltaDb, transport: SyncTransport, hooks:
         const code = err instanceof ApiError ? err.code : 'serverError';
         state.setState({ lastError: code });
         if (code === 'deviceRevoked') await hooks.onDeviceRevoked();
+        // The server speaks a newer protocol: the changes stay queued until the app is updated, so offer it now.
+        else if (code === 'updateRequired') await checkForAppUpdate();
         // Only a lost network is worth waking the app for: any other error would come back at once, and the
         // browser fires the sync event straight away while online, so retrying it would loop.
         else if (code === 'network' && (await countUnsynced(db)) > 0) await registerBackgroundSync();
