@@ -14,6 +14,7 @@ import { startPostgres } from '../tests/integration/postgresServer.ts';
 import { createBenchAccount, signInDevice } from './lib/account.ts';
 import type { BenchContext } from './lib/context.ts';
 import { chunks, deviceIdFor, makeCaseload, makeClientFields, makeNote, Rng, SeedDevice, type SeedNote } from './lib/data.ts';
+import { openLoop } from './lib/openLoop.ts';
 import { onInterrupt, removeDir, startSiltaServer, tempDir } from './lib/processes.ts';
 import type { BarRow, SuiteResult } from './lib/report.ts';
 import { noteInserts } from './lib/seed.ts';
@@ -191,6 +192,16 @@ async function pullOnce(ctx: BenchContext, label: string, url: string, cookie: s
   return result;
 }
 
+/** 200 devices each pulling once a second, each at its own moment of the second (lib/openLoop.ts). */
+async function pullStaggered(ctx: BenchContext, label: string, url: string, cookie: string): Promise<PullRun> {
+  await drained(url, cookie);
+  const variant = `${PULL_CONNECTIONS} devices each pulling once a second, each at its own moment (open loop, latency from when each pull was due)`;
+  const r = await openLoop(url, { accept: 'application/json', cookie, 'accept-encoding': BROWSER_ACCEPT_ENCODING }, PULL_CONNECTIONS, 1_000, 5_000);
+  const result = { variant, p50: r.p50, p99: r.p99, max: r.max, rps: r.perSecond, errors: r.failures, non2xx: 0 };
+  ctx.log(`P7 ${label} pull (${variant}): p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.rps.toFixed(0)} req/s, ${result.errors} failed`);
+  return result;
+}
+
 async function measurePull(ctx: BenchContext, label: string, url: string, runs: number, extras: readonly PullVariant[]): Promise<PullRun[]> {
   // One device's session for every connection: sessions are looked up by token, so sharing one costs the same.
   const { cookie } = await signInDevice(url, deviceIdFor(new Rng(PULLER_SEED)));
@@ -205,6 +216,7 @@ async function measurePull(ctx: BenchContext, label: string, url: string, runs: 
   for (let run = 0; run < runs; run += 1) out.push(await pullOnce(ctx, label, pullUrl, cookie, SATURATED, 10));
   const headUrl = `${url}/api/sync/pull?v=${PROTOCOL_VERSION}&cursor=${head}&limit=1000`;
   for (const variant of extras) out.push(await pullOnce(ctx, label, variant.atHead === true ? headUrl : pullUrl, cookie, variant, 5));
+  if (extras.length > 0) out.push(await pullStaggered(ctx, label, pullUrl, cookie));
   return out;
 }
 
