@@ -55,13 +55,14 @@ async function createTestAccounts(dataDir: string): Promise<void> {
   );
 }
 
-export function serverAndBrowserPerFile(): E2eEnvironment {
+/** `staticDir`: the built app the server serves, when a test needs a copy of its own (the default is dist/client). */
+export function serverAndBrowserPerFile(options: { readonly staticDir?: string } = {}): E2eEnvironment {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'silta-e2e-'));
     await createTestAccounts(dataDir);
-    server = await startServer({ dataDir });
+    server = await startServer({ dataDir, env: options.staticDir === undefined ? {} : { SILTA_STATIC_DIR: options.staticDir } });
     browser = await launchChromium();
   });
   afterAll(async () => {

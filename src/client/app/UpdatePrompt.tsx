@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useRegisterSW } from 'virtual:pwa-register/react';
+import { reloadWhenNewVersionControls } from '../platform/appUpdate.ts';
 import { Button } from '../ui/Button.tsx';
 
 /**
@@ -21,7 +22,14 @@ export function UpdatePrompt() {
   return (
     <div className="update-prompt" role="alert">
       <span>{t('update.available')}</span>
-      <Button onPress={() => void updateServiceWorker(true)}>{t('update.reload')}</Button>
+      <Button
+        onPress={() => {
+          reloadWhenNewVersionControls();
+          void updateServiceWorker(true);
+        }}
+      >
+        {t('update.reload')}
+      </Button>
       <Button variant="quiet" onPress={() => setNeedRefresh(false)}>{t('update.later')}</Button>
     </div>
   );
