@@ -4,16 +4,17 @@
  * check; reloading from the prompt runs the new version. The server here serves its own copy of the built app, so
  * the test can publish a "new version" by changing that copy's service worker.
  */
-import { appendFileSync, cpSync, mkdtempSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { serverAndBrowserPerFile } from './environment.ts';
 import { openApp, uiText } from './appDriver.ts';
 
 const staticDir = join(mkdtempSync(join(tmpdir(), 'silta-e2e-app-')), 'client');
 cpSync('dist/client', staticDir, { recursive: true });
 const env = serverAndBrowserPerFile({ staticDir });
+afterAll(() => rmSync(dirname(staticDir), { recursive: true, force: true }));
 
 describe('an app too old for the server', () => {
   it('says so, offers the new version at once, and runs it after the reload', async () => {
