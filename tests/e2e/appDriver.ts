@@ -365,12 +365,14 @@ const heldPulls = new WeakMap<BrowserContext, () => void>();
 
 export const gateScreens: readonly GateScreen[] = [
   { name: 'client list', path: '/', ready: '.client-card' },
+  { name: 'new client', path: '/clients/new', ready: 'form' },
   {
-    name: 'client list, language select open',
-    path: '/',
-    ready: '.client-card',
+    // The language select is the browser's own; the app's own select, with its popover, is in forms.
+    name: 'new client, a select open',
+    path: '/clients/new',
+    ready: 'form',
     prepare: async ({ page }, lng) => {
-      await page.getByRole('button', { name: uiText(lng, 'common:language.label') }).click();
+      await page.getByRole('button', { name: uiText(lng, 'clients:field.homeMunicipality') }).click();
       await page.getByRole('listbox').waitFor();
     },
     cleanup: async ({ page }) => {
@@ -378,7 +380,6 @@ export const gateScreens: readonly GateScreen[] = [
       await page.getByRole('listbox').waitFor({ state: 'detached' });
     },
   },
-  { name: 'new client', path: '/clients/new', ready: 'form' },
   { name: 'new client, with errors', path: '/clients/new', ready: 'form', prepare: ({ page }, lng) => pressSave(page, lng) },
   { name: 'edit client', path: (ids) => `/clients/${ids.client}/edit`, ready: 'form' },
   {

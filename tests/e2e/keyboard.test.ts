@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { serverAndBrowserPerFile } from './environment.ts';
-import { editField, focusedName, goTo, loadAndUnlock, openApp, openClient, openSignedOut, syncNow, testAccount, type AppTab } from './appDriver.ts';
+import { editField, focusedName, goTo, loadAndUnlock, openApp, openClient, openSignedOut, syncNow, testAccount, uiText, type AppTab } from './appDriver.ts';
 
 const env = serverAndBrowserPerFile();
 
@@ -261,15 +261,34 @@ describe('keyboard alone', () => {
 
   it('closes a select list with Escape and returns focus to the button that opened it', async () => {
     const { page } = a;
-    await goTo(page, '/');
-    await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
-    await tabTo(page, /Language$/);
+    await goTo(page, '/clients/new');
+    await page.getByRole('heading', { level: 1, name: 'New client' }).waitFor();
+    await tabTo(page, /Home municipality$/);
     await page.keyboard.press('Enter');
     await page.getByRole('listbox').waitFor();
     await page.keyboard.press('Escape');
     await page.getByRole('listbox').waitFor({ state: 'detached' });
     // React Aria gives focus back in the animation frame after the list closes, so it is asked until then.
-    await expect.poll(() => focusedName(page)).toMatch(/Language$/);
+    await expect.poll(() => focusedName(page)).toMatch(/Home municipality$/);
+  });
+
+  it('changes the language on the language select by typing a name and by the arrow keys, and keeps focus there', async () => {
+    const { page } = a;
+    await goTo(page, '/');
+    await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
+    await tabTo(page, 'Language');
+    await expectFocusVisible(page);
+    await page.keyboard.type('Suomi');
+    await page.getByRole('heading', { level: 1, name: uiText('fi', 'clients:list.title') }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fi');
+    expect(await focusedName(page)).toBe(uiText('fi', 'common:language.label'));
+    // The arrow keys move through the languages too (a second typed name would join the first in the select's
+    // type-ahead for a second): Suomi, Svenska, English.
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('heading', { level: 1, name: uiText('sv', 'clients:list.title') }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
+    expect(await focusedName(page)).toBe('Language');
   });
 });
 

@@ -113,7 +113,7 @@ describe('the app offline, in Chromium', () => {
 
   it('mirrors the layout in Arabic and remembers the choice offline', async () => {
     const { context, page } = await openApp(env.browser, env.server.url);
-    await chooseOption(page, 'Language', 'العربية');
+    await page.getByLabel('Language', { exact: true }).selectOption({ label: 'العربية' });
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('ar');
     await context.setOffline(true);

@@ -5,7 +5,8 @@ import { navigate } from 'wouter/use-browser-location';
 import { RouterProvider } from 'react-aria-components';
 import { useSessionState } from '../state/sessionState.ts';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
-import { AccountMenu, ClientListScreen, LanguagePicker, SessionScreens, SyncPanel, UpdatePrompt } from './lazyParts.tsx';
+import { AccountMenu, ClientListScreen, SessionScreens, SyncPanel, UpdatePrompt } from './lazyParts.tsx';
+import { LanguagePicker } from './LanguagePicker.tsx';
 import { TranslationNotice } from './TranslationNotice.tsx';
 import { Routes } from './Routes.tsx';
 import { AutoLock } from './AutoLock.tsx';
@@ -51,10 +52,8 @@ export function App() {
           </nav>
         )}
         <ConnectionStatus />
-        <Suspense fallback={null}>
-          <LanguagePicker />
-          {openAround && <AccountMenu />}
-        </Suspense>
+        <LanguagePicker />
+        <Suspense fallback={null}>{openAround && <AccountMenu />}</Suspense>
       </header>
       <Suspense fallback={null}>
         <UpdatePrompt />

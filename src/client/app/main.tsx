@@ -14,10 +14,11 @@ import { startI18n } from '../i18n/i18n.ts';
 import { App } from './App.tsx';
 import { loadFirstScreen } from './lazyParts.tsx';
 import { startSession } from '../session/session.ts';
+import { readUnsyncedCountAhead } from '../features/sync/useUnsyncedCount.ts';
 
 // The session's first screen is decided from IndexedDB while the language and that screen's code load, so nothing
-// flashes.
-const [i18n] = await Promise.all([startI18n(), startSession(), loadFirstScreen()]);
+// flashes, and the header's count of unsynced changes is read meanwhile, so it does not appear after the screen.
+const [i18n] = await Promise.all([startI18n(), startSession(), loadFirstScreen(), readUnsyncedCountAhead()]);
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
