@@ -7,13 +7,12 @@
  * (the "Loading…" placeholders).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { serverAndBrowserPerFile, testAdmin } from './environment.ts';
+import { violationsOn } from './axe.ts';
 import { gateLanguages, gateScreens, gateTabFor, testAccount, goTo, leaveScreen, openAppIn, seedGateRecords, showScreen, switchLanguage, uiText, waitForSeededRecords, type AppTab, type GateTabs, type SeededIds } from './appDriver.ts';
 
 const env = serverAndBrowserPerFile();
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** Whether a text's first character is drawn left of its last one, as a phone number must be in any language. */
 function readsLeftToRight(page: Page, text: string): Promise<boolean> {
@@ -32,17 +31,6 @@ function readsLeftToRight(page: Page, text: string): Promise<boolean> {
     }
     throw new Error(`"${wanted}" is not on the page`);
   }, text);
-}
-
-async function violationsOn(page: Page): Promise<string> {
-  // The app has no frames, so axe runs in the page itself (legacy mode), which is several times faster here.
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_21_AA).setLegacyMode(true).options({ resultTypes: ['violations'] }).analyze();
-  return violations
-    .map((v) => {
-      const where = v.nodes.map((n) => `    ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ') ?? ''}`).join('\n');
-      return `${v.id} (${v.impact ?? 'unknown'}): ${v.help}\n  ${v.helpUrl}\n${where}`;
-    })
-    .join('\n');
 }
 
 // One counsellor profile for the whole file: its first sync brings what seedGateRecords made; each language then restarts the

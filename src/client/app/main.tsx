@@ -15,16 +15,31 @@ import { App } from './App.tsx';
 import { loadFirstScreen } from './lazyParts.tsx';
 import { startSession } from '../session/session.ts';
 import { readUnsyncedCountAhead } from '../features/sync/useUnsyncedCount.ts';
+import { describeStartupError, siteDataAllowed, storageProblemOf, type StartupProblem } from './startupProblem.ts';
+import { StartupProblemScreen } from './StartupProblemScreen.tsx';
+
+type Started = { readonly problem: null } | { readonly problem: StartupProblem; readonly error: unknown };
+
+const started = (work: Promise<unknown>, problemOf: (error: unknown) => StartupProblem): Promise<Started> =>
+  work.then(
+    () => ({ problem: null }),
+    (error: unknown) => ({ problem: problemOf(error), error }),
+  );
 
 // The session's first screen is decided from IndexedDB while the language and that screen's code load, so nothing
 // flashes, and the header's count of unsynced changes is read meanwhile, so it does not appear after the screen.
-const [i18n] = await Promise.all([startI18n(), startSession(), loadFirstScreen(), readUnsyncedCountAhead()]);
+const [i18n, storage, code] = await Promise.all([
+  startI18n(),
+  started(Promise.all([startSession(), readUnsyncedCountAhead()]), (error) => storageProblemOf(error, siteDataAllowed())),
+  started(loadFirstScreen(), () => 'codeNotLoaded'),
+]);
+const failed = storage.problem !== null ? storage : code.problem !== null ? code : null;
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <App />
+        {failed === null ? <App /> : <StartupProblemScreen problem={failed.problem} detail={describeStartupError(failed.error)} />}
       </I18nextProvider>
     </StrictMode>,
   );

@@ -1,0 +1,73 @@
+/**
+ * A browser that refuses the app its storage: a Chromium profile whose own setting blocks cookies and site data,
+ * as a person or a device's administrator may set it. Silta opens IndexedDB before it shows anything, and it used to
+ * show a blank page here. Now it says what is wrong and what to do, in the person's language, with a way to try
+ * again and the error for IT support; the screen passes the same accessibility and reflow checks as every other.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchPersistentChromium } from '../support/chromium.ts';
+import { serverAndBrowserPerFile } from './environment.ts';
+import { violationsOn } from './axe.ts';
+import { uiText } from './appDriver.ts';
+
+const env = serverAndBrowserPerFile();
+
+/** A profile with Chromium's content setting "Don't allow sites to save data" (cookies: block) as its default. */
+async function profileBlockingSiteData(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'silta-blocked-'));
+  await mkdir(join(dir, 'Default'));
+  await writeFile(join(dir, 'Default', 'Preferences'), JSON.stringify({ profile: { default_content_setting_values: { cookies: 2 } } }));
+  return dir;
+}
+
+function scrollsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const scroller = document.scrollingElement ?? document.documentElement;
+    return scroller.scrollWidth > scroller.clientWidth + 1;
+  });
+}
+
+describe('a browser that blocks site data', () => {
+  let dir: string;
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    dir = await profileBlockingSiteData();
+    context = await launchPersistentChromium(dir, { locale: 'en-GB', viewport: { width: 320, height: 640 } });
+    page = context.pages()[0] ?? (await context.newPage());
+  });
+  afterAll(async () => {
+    await context.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('says that the browser keeps Silta from storing data, and what to do', async () => {
+    await page.goto(`${env.server.url}/`);
+    await page.getByRole('heading', { level: 1, name: uiText('en', 'common:startup.title') }).waitFor();
+    // Blocked indeed, by the browser: not a pretend failure.
+    await expect(page.evaluate(() => localStorage.length)).rejects.toThrow(/SecurityError|Access is denied/);
+    await page.getByText(uiText('en', 'common:startup.storageBlocked')).waitFor();
+    await page.getByText(uiText('en', 'common:startup.detail')).click();
+    expect(await page.locator('.startup-problem code').textContent()).toMatch(/Error/);
+    expect(await violationsOn(page)).toBe('');
+    expect(await scrollsSideways(page)).toBe(false);
+  });
+
+  it('tries again on "Try again", and says it again while the browser still refuses', async () => {
+    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: uiText('en', 'common:startup.retry') }).click()]);
+    await page.getByRole('heading', { level: 1, name: uiText('en', 'common:startup.title') }).waitFor();
+  });
+
+  it('speaks the language chosen on it, right to left in Arabic', async () => {
+    await page.getByLabel(uiText('en', 'common:language.label'), { exact: true }).selectOption({ label: 'العربية' });
+    await page.getByRole('heading', { level: 1, name: uiText('ar', 'common:startup.title') }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await page.getByText(uiText('ar', 'common:startup.storageBlocked')).waitFor();
+    expect(await violationsOn(page)).toBe('');
+    expect(await scrollsSideways(page)).toBe(false);
+  });
+});
