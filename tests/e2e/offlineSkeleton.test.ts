@@ -111,6 +111,18 @@ describe('the app offline, in Chromium', () => {
     await context.close();
   });
 
+  it('keeps the last keystrokes of a form left at once by a link', async () => {
+    const { context, page } = await openApp(env.browser, env.server.url);
+    await page.getByRole('link', { name: 'New client' }).click();
+    await page.getByLabel('Last name').fill('Karimi');
+    // Well within the draft's wait for typing to stop: the save is made as the form goes.
+    await page.getByRole('link', { name: 'Clients', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
+    await page.getByRole('link', { name: 'New client' }).click();
+    await expect.poll(() => page.getByLabel('Last name').inputValue()).toBe('Karimi');
+    await context.close();
+  });
+
   it('mirrors the layout in Arabic and remembers the choice offline', async () => {
     const { context, page } = await openApp(env.browser, env.server.url);
     await page.getByLabel('Language', { exact: true }).selectOption({ label: 'العربية' });

@@ -7,6 +7,7 @@ import { useSessionState } from '../state/sessionState.ts';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
 import { AccountMenu, ClientListScreen, SessionScreens, SyncPanel, UpdatePrompt } from './lazyParts.tsx';
 import { LanguagePicker } from './LanguagePicker.tsx';
+import { ScreenErrorBoundary } from './ScreenErrorBoundary.tsx';
 import { TranslationNotice } from './TranslationNotice.tsx';
 import { Routes } from './Routes.tsx';
 import { AutoLock } from './AutoLock.tsx';
@@ -79,11 +80,15 @@ export function App() {
  */
 function MainContent({ open }: { readonly open: boolean }) {
   const [location] = useLocation();
-  return open || publicPaths.has(location) ? (
-    <Routes />
-  ) : (
-    <Suspense fallback={null}>
-      <SessionScreens />
-    </Suspense>
+  return (
+    <ScreenErrorBoundary>
+      {open || publicPaths.has(location) ? (
+        <Routes />
+      ) : (
+        <Suspense fallback={null}>
+          <SessionScreens />
+        </Suspense>
+      )}
+    </ScreenErrorBoundary>
   );
 }

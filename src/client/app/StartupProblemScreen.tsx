@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { StartupProblem } from './startupProblem.ts';
+import type { StartupProblem } from './appProblem.ts';
 import { LanguagePicker } from './LanguagePicker.tsx';
 
 interface Props {

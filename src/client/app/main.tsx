@@ -15,7 +15,7 @@ import { App } from './App.tsx';
 import { loadFirstScreen } from './lazyParts.tsx';
 import { startSession } from '../session/session.ts';
 import { readUnsyncedCountAhead } from '../features/sync/useUnsyncedCount.ts';
-import { describeStartupError, siteDataAllowed, storageProblemOf, type StartupProblem } from './startupProblem.ts';
+import { describeError, siteDataAllowed, storageProblemOf, type StartupProblem } from './appProblem.ts';
 import { StartupProblemScreen } from './StartupProblemScreen.tsx';
 
 type Started = { readonly problem: null } | { readonly problem: StartupProblem; readonly error: unknown };
@@ -39,7 +39,7 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        {failed === null ? <App /> : <StartupProblemScreen problem={failed.problem} detail={describeStartupError(failed.error)} />}
+        {failed === null ? <App /> : <StartupProblemScreen problem={failed.problem} detail={describeError(failed.error)} />}
       </I18nextProvider>
     </StrictMode>,
   );

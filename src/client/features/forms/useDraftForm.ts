@@ -25,12 +25,27 @@ export function useDraftForm<T extends Record<string, unknown>>(key: string, ini
   }, [key, initial, values]);
 
   const edited = useRef(false);
+  /** The values a save is waiting for, until it is made (or the form is finished). */
+  const unsaved = useRef<T | null>(null);
   useEffect(() => {
     if (!edited.current || values === null) return;
-    const timer = setTimeout(() => void saveDraft(appDb(), key, values), SAVE_DELAY_MS);
+    unsaved.current = values;
+    const timer = setTimeout(() => {
+      unsaved.current = null;
+      void saveDraft(appDb(), key, values);
+    }, SAVE_DELAY_MS);
     pending.current = timer;
     return () => clearTimeout(timer);
   }, [key, values]);
+
+  // Leaving the form (a link, or the screen failing) makes the waiting save now: the last keystrokes are kept too.
+  useEffect(
+    () => () => {
+      if (unsaved.current !== null) void saveDraft(appDb(), key, unsaved.current);
+      unsaved.current = null;
+    },
+    [key],
+  );
 
   const setField = useCallback(<K extends keyof T>(field: K, value: T[K]) => {
     edited.current = true;
@@ -39,6 +54,7 @@ export function useDraftForm<T extends Record<string, unknown>>(key: string, ini
 
   const finish = useCallback(async () => {
     edited.current = false;
+    unsaved.current = null;
     if (pending.current) clearTimeout(pending.current);
     await discardDraft(appDb(), key);
   }, [key]);

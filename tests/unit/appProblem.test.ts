@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
-import { describeStartupError, storageProblemOf } from '#client/app/startupProblem.ts';
+import { describeError, isCodeLoadFailure, storageProblemOf } from '#client/app/appProblem.ts';
 
 /** Dexie's error for a database that would not open, wrapping the browser's, as Chromium gives them. */
 function openFailed(name: string, message: string): Error {
@@ -29,19 +29,32 @@ describe('storageProblemOf', () => {
   });
 });
 
-describe('describeStartupError', () => {
+describe('describeError', () => {
   it('quotes each error of the chain, outermost first', () => {
     const error = openFailed('UnknownError', 'The user denied permission to access the database.');
-    expect(describeStartupError(error)).toBe(`DatabaseClosedError: ${error.message} ← UnknownError: The user denied permission to access the database.`);
+    expect(describeError(error)).toBe(`DatabaseClosedError: ${error.message} ← UnknownError: The user denied permission to access the database.`);
   });
 
   it('quotes what is not an error as it is', () => {
-    expect(describeStartupError('a string thrown')).toBe('a string thrown');
+    expect(describeError('a string thrown')).toBe('a string thrown');
   });
 
   it('stops at a chain that loops', () => {
     const looped = new Error('outer') as Error & { cause?: unknown };
     looped.cause = looped;
-    expect(describeStartupError(looped).split(' ← ')).toHaveLength(5);
+    expect(describeError(looped).split(' ← ')).toHaveLength(5);
+  });
+});
+
+describe('isCodeLoadFailure', () => {
+  it('knows a failed dynamic import in the words of Chromium, Firefox and Safari', () => {
+    expect(isCodeLoadFailure(new TypeError('Failed to fetch dynamically imported module: http://localhost:8080/assets/NoteScreens-abc.js'))).toBe(true);
+    expect(isCodeLoadFailure(new TypeError('error loading dynamically imported module: http://localhost:8080/assets/NoteScreens-abc.js'))).toBe(true);
+    expect(isCodeLoadFailure(new TypeError('Importing a module script failed.'))).toBe(true);
+  });
+
+  it('tells any other error apart', () => {
+    expect(isCodeLoadFailure(new TypeError("Cannot read properties of undefined (reading 'fields')"))).toBe(false);
+    expect(isCodeLoadFailure(undefined)).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * Why the app could not start, in the terms its start-up screen explains to the person holding the device.
+ * What went wrong, in the terms the app explains to the person holding the device: why it could not start, and
+ * whether a screen failed because its code could not be loaded.
  *
  * The device's storage (IndexedDB) is opened before anything is shown, since it decides between signing in and
  * unlocking. The browser refuses it when the person or the device's administrator blocks site data (Chromium then
@@ -40,8 +41,17 @@ export function siteDataAllowed(): boolean {
 }
 
 /** The error as IT support would want it quoted: each name and message, outermost first. */
-export function describeStartupError(error: unknown): string {
+export function describeError(error: unknown): string {
   const chain = errorChain(error);
   if (chain.length === 0) return String(error);
   return chain.map((e) => [e.name, e.message].filter(Boolean).join(': ')).join(' ← ');
+}
+
+/**
+ * Whether the error is a screen's code failing to load: the browsers' words for a dynamic import that failed
+ * (Chromium, Firefox, Safari), which happens when the network fails before the service worker holds the code, or
+ * after a new version was published and the old one's files are gone.
+ */
+export function isCodeLoadFailure(error: unknown): boolean {
+  return errorChain(error).some((e) => /dynamically imported module|Importing a module script failed/i.test(e.message));
 }

@@ -1,8 +1,14 @@
 /**
+ * What a person sees when something fails, in Chromium, rather than a blank page.
+ *
  * A browser that refuses the app its storage: a Chromium profile whose own setting blocks cookies and site data,
  * as a person or a device's administrator may set it. Silta opens IndexedDB before it shows anything, and it used to
  * show a blank page here. Now it says what is wrong and what to do, in the person's language, with a way to try
  * again and the error for IT support; the screen passes the same accessibility and reflow checks as every other.
+ *
+ * A screen whose code does not load (the network fails before the service worker holds it, here a profile without
+ * one and the request failed): it used to take the whole app down to a blank page; now that screen says so in its
+ * place, the header stays, and another address works.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchPersistentChromium } from '../support/chromium.ts';
 import { serverAndBrowserPerFile } from './environment.ts';
 import { violationsOn } from './axe.ts';
-import { uiText } from './appDriver.ts';
+import { signIn, uiText } from './appDriver.ts';
 
 const env = serverAndBrowserPerFile();
 
@@ -69,5 +75,29 @@ describe('a browser that blocks site data', () => {
     await page.getByText(uiText('ar', 'common:startup.storageBlocked')).waitFor();
     expect(await violationsOn(page)).toBe('');
     expect(await scrollsSideways(page)).toBe(false);
+  });
+});
+
+describe('a screen whose code does not load', () => {
+  it('says so in its place, keeps the header, and lets the person go on elsewhere', async () => {
+    const context = await env.browser.newContext({ locale: 'en-GB', viewport: { width: 1024, height: 768 }, serviceWorkers: 'block' });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${env.server.url}/`);
+      await signIn(page);
+      await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
+      await context.route('**/assets/ClientEditScreens-*.js', (route) => route.abort('internetdisconnected'));
+      await page.getByRole('link', { name: 'New client' }).click();
+      await page.getByRole('heading', { level: 1, name: uiText('en', 'common:screenProblem.title') }).waitFor();
+      await page.getByText(uiText('en', 'common:screenProblem.codeNotLoaded')).waitFor();
+      await page.getByText(uiText('en', 'common:startup.detail')).click();
+      expect(await page.locator('.screen-problem code').textContent()).toMatch(/dynamically imported module/);
+      expect(await violationsOn(page)).toBe('');
+      // The header and its navigation stayed, and the client list works.
+      await page.getByRole('navigation').getByRole('link', { name: 'Clients' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
+    } finally {
+      await context.close();
+    }
   });
 });
