@@ -19,8 +19,10 @@ interface Watch {
   shifts: number[];
 }
 
-/** Runs before the app's scripts at every load: what the first render put into #root, and every layout shift. */
-function watchFirstRender() {
+const WHOLE_SCREEN = ['header', 'main h1', 'main form', '[data-testid="unsynced-count"]', 'header select'];
+
+/** Runs before the app's scripts at every load: which of `parts` the first render put into #root, and every layout shift. */
+function watchFirstRender(parts: readonly string[]) {
   const w = window as unknown as Watch;
   w.shifts = [];
   new PerformanceObserver((list) => {
@@ -29,7 +31,7 @@ function watchFirstRender() {
   new MutationObserver((_records, observer) => {
     const root = document.getElementById('root');
     if (root === null || root.childElementCount === 0) return;
-    w.firstRender = ['header', 'main h1', 'main form', '[data-testid="unsynced-count"]', 'header select'].filter((s) => root.querySelector(s) !== null);
+    w.firstRender = parts.filter((s) => root.querySelector(s) !== null);
     observer.disconnect();
   }).observe(document, { subtree: true, childList: true });
 }
@@ -45,13 +47,11 @@ async function settled(page: Page, heading: string): Promise<{ firstRender: stri
   });
 }
 
-const WHOLE_SCREEN = ['header', 'main h1', 'main form', '[data-testid="unsynced-count"]', 'header select'];
-
 describe('the first screen, on a phone-sized window', () => {
   it('renders whole at once and does not move, signed out and then locked', async () => {
     const context = await env.browser.newContext({ locale: 'en-GB', viewport: { width: 412, height: 823 } });
     try {
-      await context.addInitScript(watchFirstRender);
+      await context.addInitScript(watchFirstRender, WHOLE_SCREEN);
       const page = await context.newPage();
       await page.goto(`${env.server.url}/`);
       const signInScreen = await settled(page, 'Sign in');
