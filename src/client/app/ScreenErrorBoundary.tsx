@@ -3,6 +3,7 @@ import { ErrorBoundary, type FallbackProps } from 'react-error-boundary';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { describeError, isCodeLoadFailure } from './appProblem.ts';
+import { ErrorForSupport } from './ErrorForSupport.tsx';
 
 /**
  * Around the screen in `main`: a screen that fails to render (a bug, or its code not loaded) shows what happened in
@@ -31,12 +32,7 @@ function ScreenProblem({ error }: FallbackProps) {
         </button>
         <Link href="/">{t('notFound.back')}</Link>
       </p>
-      <details>
-        <summary>{t('startup.detail')}</summary>
-        <p>
-          <code>{describeError(error)}</code>
-        </p>
-      </details>
+      <ErrorForSupport detail={describeError(error)} />
     </section>
   );
 }

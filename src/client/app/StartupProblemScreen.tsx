@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { StartupProblem } from './appProblem.ts';
 import { LanguagePicker } from './LanguagePicker.tsx';
+import { ErrorForSupport } from './ErrorForSupport.tsx';
 
 interface Props {
   readonly problem: StartupProblem;
@@ -28,12 +29,7 @@ export function StartupProblemScreen({ problem, detail }: Props) {
             {t('startup.retry')}
           </button>
         </p>
-        <details>
-          <summary>{t('startup.detail')}</summary>
-          <p>
-            <code>{detail}</code>
-          </p>
-        </details>
+        <ErrorForSupport detail={detail} />
       </main>
     </>
   );
