@@ -9,6 +9,9 @@
  * A screen whose code does not load (the network fails before the service worker holds it, here a profile without
  * one and the request failed): it used to take the whole app down to a blank page; now that screen says so in its
  * place, the header stays, and another address works.
+ *
+ * A tab whose device data is deleted meanwhile (in another tab, or in the browser's settings): it says so and starts
+ * again from signing in, instead of opening an empty database under the old screen.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -58,7 +61,7 @@ describe('a browser that blocks site data', () => {
     await expect(page.evaluate(() => localStorage.length)).rejects.toThrow(/SecurityError|Access is denied/);
     await page.getByText(uiText('en', 'common:startup.storageBlocked')).waitFor();
     await page.getByText(uiText('en', 'common:startup.detail')).click();
-    expect(await page.locator('.startup-problem code').textContent()).toMatch(/Error/);
+    expect(await page.locator('.stopped-screen code').textContent()).toMatch(/Error/);
     expect(await violationsOn(page)).toBe('');
     expect(await scrollsSideways(page)).toBe(false);
   });
@@ -96,6 +99,36 @@ describe('a screen whose code does not load', () => {
       // The header and its navigation stayed, and the client list works.
       await page.getByRole('navigation').getByRole('link', { name: 'Clients' }).click();
       await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('a tab whose device data is deleted in another tab', () => {
+  it('says so in the language chosen, and starts again from signing in', async () => {
+    const context = await env.browser.newContext({ locale: 'en-GB', viewport: { width: 320, height: 640 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${env.server.url}/`);
+      await page.getByLabel(uiText('en', 'common:language.label'), { exact: true }).selectOption({ label: 'العربية' });
+      await page.getByRole('heading', { level: 1, name: uiText('ar', 'session:signIn.title') }).waitFor();
+      const other = await context.newPage();
+      await other.goto(`${env.server.url}/accessibility`);
+      await other.evaluate(
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const request = indexedDB.deleteDatabase('silta');
+            request.onsuccess = () => resolve();
+            request.onerror = () => reject(request.error ?? new Error('not deleted'));
+          }),
+      );
+      await page.getByRole('heading', { level: 1, name: uiText('ar', 'common:replaced.deletedTitle') }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      expect(await violationsOn(page)).toBe('');
+      expect(await scrollsSideways(page)).toBe(false);
+      await page.getByRole('button', { name: uiText('ar', 'common:replaced.reload') }).click();
+      await page.getByRole('heading', { level: 1, name: uiText('ar', 'session:signIn.title') }).waitFor();
     } finally {
       await context.close();
     }

@@ -1,9 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeEntry } from '#shared/schema/sync.ts';
 import { serverAndBrowserPerFile } from './environment.ts';
+import type { Page } from 'playwright-core';
 import { createClient, openApp, unlock } from './appDriver.ts';
+import { violationsOn } from './axe.ts';
 
 const env = serverAndBrowserPerFile();
+
+/**
+ * What a newer version of the app does in its tab: open the device's database at a higher schema version. Resolves
+ * once the upgrade has gone through, which it can only do when every other tab has let go of the database.
+ */
+function openAtNewerVersion(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const probe = indexedDB.open('silta');
+        probe.onsuccess = () => {
+          const version = probe.result.version;
+          probe.result.close();
+          const upgrade = indexedDB.open('silta', version + 10);
+          upgrade.onsuccess = () => {
+            upgrade.result.close();
+            resolve(upgrade.result.version);
+          };
+          upgrade.onerror = () => reject(upgrade.error ?? new Error('upgrade failed'));
+        };
+        probe.onerror = () => reject(probe.error ?? new Error('database not opened'));
+      }),
+  );
+}
 
 describe('two tabs of the app on one device', () => {
   it('never push the same change twice, even when both sync at once', async () => {
@@ -29,6 +55,30 @@ describe('two tabs of the app on one device', () => {
     }
     expect(pushed.length).toBeGreaterThan(0);
     expect(new Set(pushed).size).toBe(pushed.length);
+    await context.close();
+  });
+
+  it('stops a tab whose database a newer version upgrades in another tab, keeping what it was typing', async () => {
+    const { context, page } = await openApp(env.browser, env.server.url);
+    const newer = await context.newPage();
+    await newer.goto(`${env.server.url}/accessibility`);
+    await newer.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'New client' }).click();
+    await page.getByLabel('Last name').fill('Haddad');
+    // Well within the draft's wait for typing to stop: the save is made before this tab lets go of the database.
+    const upgradedTo = await openAtNewerVersion(newer);
+
+    expect(upgradedTo).toBeGreaterThan(0);
+    await page.getByRole('heading', { level: 1, name: 'Silta was updated in another tab' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    expect(await violationsOn(page)).toBe('');
+    // The old code no longer writes: the tab's connection is closed for good, not opened again under the new schema.
+    await newer.getByRole('heading', { level: 1, name: 'Silta was updated in another tab' }).waitFor();
+
+    await page.getByRole('button', { name: 'Reload this tab' }).click();
+    // The reload opens the same address: the new-client form, with what was typed.
+    await unlock(page);
+    await expect.poll(() => page.getByLabel('Last name').inputValue()).toBe('Haddad');
     await context.close();
   });
 });

@@ -13,10 +13,12 @@ import './styles.css';
 import { startI18n } from '../i18n/i18n.ts';
 import { App } from './App.tsx';
 import { loadFirstScreen } from './lazyParts.tsx';
-import { startSession } from '../session/session.ts';
+import { startSession, stopWhenDatabaseReplaced } from '../session/session.ts';
 import { readUnsyncedCountAhead } from '../features/sync/useUnsyncedCount.ts';
 import { describeError, siteDataAllowed, storageProblemOf, type StartupProblem } from './appProblem.ts';
 import { StartupProblemScreen } from './StartupProblemScreen.tsx';
+import { DatabaseReplacedScreen } from './DatabaseReplacedScreen.tsx';
+import { useDatabaseState } from '../state/databaseState.ts';
 
 type Started = { readonly problem: null } | { readonly problem: StartupProblem; readonly error: unknown };
 
@@ -26,6 +28,13 @@ const started = (work: Promise<unknown>, problemOf: (error: unknown) => StartupP
     (error: unknown) => ({ problem: problemOf(error), error }),
   );
 
+/** The app, until another tab replaces the database under it. */
+function AppUntilReplaced() {
+  const replacedBy = useDatabaseState((s) => s.replacedBy);
+  return replacedBy === null ? <App /> : <DatabaseReplacedScreen by={replacedBy} />;
+}
+
+stopWhenDatabaseReplaced();
 // The session's first screen is decided from IndexedDB while the language and that screen's code load, so nothing
 // flashes, and the header's count of unsynced changes is read meanwhile, so it does not appear after the screen.
 const [i18n, storage, code] = await Promise.all([
@@ -39,7 +48,7 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        {failed === null ? <App /> : <StartupProblemScreen problem={failed.problem} detail={describeError(failed.error)} />}
+        {failed === null ? <AppUntilReplaced /> : <StartupProblemScreen problem={failed.problem} detail={describeError(failed.error)} />}
       </I18nextProvider>
     </StrictMode>,
   );

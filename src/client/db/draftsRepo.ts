@@ -5,6 +5,7 @@
  */
 import type { DraftRow, SiltaDb } from './database.ts';
 import { cipherOf, isObject, seal, unseal, type RecordCipher } from './recordCipher.ts';
+import { beforeClose } from './versionChange.ts';
 
 const TABLE = 'drafts';
 
@@ -33,6 +34,8 @@ export async function loadDraft(db: SiltaDb, key: string): Promise<Record<string
 const queues = new WeakMap<SiltaDb, Promise<unknown>>();
 
 function inOrder(db: SiltaDb, write: () => Promise<unknown>): Promise<void> {
+  // A draft still being sealed when another tab upgrades the database is written before this tab lets go of it.
+  if (!queues.has(db)) beforeClose(db, () => queues.get(db) ?? Promise.resolve());
   const next = (queues.get(db) ?? Promise.resolve()).catch(() => undefined).then(write);
   queues.set(db, next);
   return next.then(() => undefined);

@@ -14,10 +14,12 @@ import { countUnsynced } from '../db/changeLog.ts';
 import { deviceId, newDeviceId, startClockAs } from '../db/deviceClock.ts';
 import { appDb } from '../db/index.ts';
 import { wipeDevice } from '../db/wipeDevice.ts';
+import { closeWhenReplaced } from '../db/versionChange.ts';
 import { ApiError } from '../platform/apiRequest.ts';
 import { heldKey } from '../security/keyHolder.ts';
 import { deviceVault, type Vault } from '../security/vault.ts';
 import { useSessionState, type SessionNotice } from '../state/sessionState.ts';
+import { useDatabaseState } from '../state/databaseState.ts';
 import { startAppSync, stopAppSync, syncNow } from '../sync/appSync.ts';
 import { httpAuthApi, type AuthApi } from './authApi.ts';
 
@@ -39,6 +41,19 @@ function enter(phase: 'signedOut' | 'choosePin' | 'locked' | 'unlocked', account
   useSessionState.setState({ phase, account, notice });
   if (phase === 'unlocked') startAppSync(onDeviceRevoked);
   else stopAppSync();
+}
+
+/**
+ * Another tab took the device's database to a newer version of the app, or deleted it. Once this tab has written
+ * what it owed and let go of the database, it forgets the data key, stops syncing and asks to be reloaded.
+ */
+export function stopWhenDatabaseReplaced(): void {
+  closeWhenReplaced(db, (by) => {
+    vault.lock();
+    detachDataKey(db);
+    stopAppSync();
+    useDatabaseState.setState({ replacedBy: by });
+  });
 }
 
 /** Decides the first screen from what the device holds; needs no network. */

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { appDb } from '../../db/index.ts';
 import { discardDraft, loadDraft, saveDraft } from '../../db/draftsRepo.ts';
+import { beforeClose } from '../../db/versionChange.ts';
 
 const SAVE_DELAY_MS = 300;
 
@@ -38,14 +39,20 @@ export function useDraftForm<T extends Record<string, unknown>>(key: string, ini
     return () => clearTimeout(timer);
   }, [key, values]);
 
-  // Leaving the form (a link, or the screen failing) makes the waiting save now: the last keystrokes are kept too.
-  useEffect(
-    () => () => {
-      if (unsaved.current !== null) void saveDraft(appDb(), key, unsaved.current);
+  // Leaving the form (a link, the screen failing, or another tab upgrading the database under this one) makes the
+  // waiting save now: the last keystrokes are kept too.
+  useEffect(() => {
+    const saveNow = async () => {
+      const waiting = unsaved.current;
       unsaved.current = null;
-    },
-    [key],
-  );
+      if (waiting !== null) await saveDraft(appDb(), key, waiting);
+    };
+    const withdraw = beforeClose(appDb(), saveNow);
+    return () => {
+      withdraw();
+      void saveNow();
+    };
+  }, [key]);
 
   const setField = useCallback(<K extends keyof T>(field: K, value: T[K]) => {
     edited.current = true;

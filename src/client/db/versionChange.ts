@@ -1,0 +1,59 @@
+/**
+ * What this tab does when another tab opens the device's database at a newer schema (it runs a newer version of
+ * the app) or deletes it. The browser then asks every open connection to close; Dexie's default closes at once and
+ * opens again at the next request, so this tab's old code would go on reading and writing under a schema it does
+ * not know. Instead the tab makes the writes it still owes (what a person was typing, see `beforeClose`), closes
+ * for good, and says so, so that the app can stop and ask to be reloaded.
+ */
+import type { SiltaDb } from './database.ts';
+
+export type Replacement = 'upgraded' | 'deleted';
+
+/**
+ * How long the other tab's upgrade may wait for this tab's last writes. A draft is sealed and written in a few
+ * milliseconds; the bound is for a write that never settles, which must not keep the other tab from starting.
+ */
+export const CLOSE_GRACE_MS = 2000;
+
+type Task = () => Promise<unknown>;
+
+const tasksOf = new WeakMap<SiltaDb, Set<Task>>();
+
+/** A write to make before the database closes for another tab; the returned function withdraws it. */
+export function beforeClose(db: SiltaDb, task: Task): () => void {
+  let tasks = tasksOf.get(db);
+  if (tasks === undefined) {
+    tasks = new Set();
+    tasksOf.set(db, tasks);
+  }
+  tasks.add(task);
+  return () => tasks.delete(task);
+}
+
+async function runTasks(db: SiltaDb, graceMs: number): Promise<void> {
+  const tasks = [...(tasksOf.get(db) ?? [])];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const grace = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, graceMs);
+  });
+  // A task that fails has lost its write either way; the others still get theirs.
+  await Promise.race([Promise.allSettled(tasks.map((task) => task())), grace]);
+  clearTimeout(timer);
+}
+
+/** Closes `db` for good when another connection upgrades or deletes it, then tells `onClosed` which it was. */
+export function closeWhenReplaced(db: SiltaDb, onClosed: (by: Replacement) => void, graceMs = CLOSE_GRACE_MS): void {
+  let closing = false;
+  db.on('versionchange', (event: IDBVersionChangeEvent) => {
+    if (!closing) {
+      closing = true;
+      const by: Replacement = event.newVersion === null || event.newVersion === 0 ? 'deleted' : 'upgraded';
+      void runTasks(db, graceMs).then(() => {
+        db.close({ disableAutoOpen: true });
+        onClosed(by);
+      });
+    }
+    // Keeps Dexie's default (close at once, open again at the next request) from running.
+    return false;
+  });
+}
