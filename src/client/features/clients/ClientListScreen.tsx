@@ -4,7 +4,7 @@ import { Link } from 'wouter';
 import { Input, Label, SearchField } from 'react-aria-components';
 import type { ClientStatus } from '#shared/schema/client.ts';
 import type { Municipality } from '#shared/schema/common.ts';
-import { SelectField } from '../../ui/SelectField.tsx';
+import { NativeSelectField } from '../../ui/NativeSelectField.tsx';
 import type { ClientListRow } from '../../db/clientIndex.ts';
 import { useClients } from './useClients.ts';
 import { filterClients, indexClients, prepareSearch, type ClientFilter, type SearchableClient } from './clientSearch.ts';
@@ -18,9 +18,9 @@ const SEARCH_WARM_UP_MS = 2000;
 
 /**
  * A keystroke renders twice (useDeferredValue): at once, only the search box; then, interruptibly, the results. The
- * filters and the results are memoised apart so that neither pass renders what did not change: the selects are
- * the screen's heaviest components, and re-rendering them in both passes made typing a name take about twice as
- * long at 4x CPU slowdown (the 13 keystrokes of "korhonen aino" among 10,000 clients: 1.7 s → 0.9 s in all).
+ * filters and the results are memoised apart so that neither pass renders what did not change: re-rendering the
+ * filters (then popover selects) in both passes made typing a name take about twice as long at 4x CPU slowdown
+ * (the 13 keystrokes of "korhonen aino" among 10,000 clients: 1.7 s → 0.9 s in all).
  */
 export function ClientListScreen() {
   const { t, i18n } = useTranslation(['clients', 'common']);
@@ -72,13 +72,13 @@ const ClientFilterSelects = memo(function ClientFilterSelects({ municipality, st
   const fromKey = (key: string) => (key === ALL ? '' : key);
   return (
     <>
-      <SelectField
+      <NativeSelectField
         label={t('clients:filter.municipality')}
         options={municipalities}
         value={municipality || ALL}
         onChange={(v) => onMunicipality(fromKey(v) as Municipality | '')}
       />
-      <SelectField
+      <NativeSelectField
         label={t('clients:filter.status')}
         options={statuses}
         value={status || ALL}
