@@ -44,6 +44,30 @@ export async function unlock(page: Page, lng = 'en', pin: string = testAccount.p
   await page.getByRole('group', { name: uiText(lng, 'session:account.label') }).waitFor({ timeout: 30_000 });
 }
 
+/**
+ * What a newer version of the app does in its tab: open the device's database at a higher schema version. Resolves
+ * once the upgrade has gone through, which it can only do when every other tab has let go of the database.
+ */
+export function openAtNewerVersion(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const probe = indexedDB.open('silta');
+        probe.onsuccess = () => {
+          const version = probe.result.version;
+          probe.result.close();
+          const upgrade = indexedDB.open('silta', version + 10);
+          upgrade.onsuccess = () => {
+            upgrade.result.close();
+            resolve(upgrade.result.version);
+          };
+          upgrade.onerror = () => reject(upgrade.error ?? new Error('upgrade failed'));
+        };
+        probe.onerror = () => reject(probe.error ?? new Error('database not opened'));
+      }),
+  );
+}
+
 /** How many rows one object store of this device's IndexedDB holds (0 when it has no such store), read directly. */
 export function countStored(page: Page, store: string): Promise<number> {
   return page.evaluate(
@@ -425,6 +449,20 @@ export const gateScreens: readonly GateScreen[] = [
     cleanup: ({ page }) => closeDialog(page),
   },
   { name: 'page not found', path: '/no-such-page' },
+  {
+    // In place of the whole app, once a newer version of it has upgraded the device's database in another tab.
+    name: 'database upgraded in another tab',
+    path: '/',
+    ready: '.client-card',
+    prepare: async ({ page }, lng) => {
+      await openAtNewerVersion(page);
+      await page.getByRole('heading', { level: 1, name: uiText(lng, 'common:replaced.upgradedTitle') }).waitFor();
+    },
+    cleanup: async ({ page }, lng) => {
+      await page.getByRole('button', { name: uiText(lng, 'common:replaced.reload'), exact: true }).click();
+      await unlock(page, lng);
+    },
+  },
   {
     name: 'unlock, after a wrong PIN',
     path: '/',

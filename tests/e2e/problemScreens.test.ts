@@ -21,7 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchPersistentChromium } from '../support/chromium.ts';
 import { serverAndBrowserPerFile } from './environment.ts';
 import { violationsOn } from './axe.ts';
-import { signIn, uiText } from './appDriver.ts';
+import { openApp, signIn, uiText } from './appDriver.ts';
 
 const env = serverAndBrowserPerFile();
 
@@ -129,6 +129,22 @@ describe('a tab whose device data is deleted in another tab', () => {
       expect(await scrollsSideways(page)).toBe(false);
       await page.getByRole('button', { name: uiText('ar', 'common:replaced.reload') }).click();
       await page.getByRole('heading', { level: 1, name: uiText('ar', 'session:signIn.title') }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('says so when the browser clears the site data while the app is open, rather than going on with none', async () => {
+    const { context, page } = await openApp(env.browser, env.server.url);
+    try {
+      await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
+      const cdp = await context.newCDPSession(page);
+      // What "Delete data" in the browser's site settings does to an open page.
+      await cdp.send('Storage.clearDataForOrigin', { origin: env.server.url, storageTypes: 'indexeddb' });
+      await page.getByRole('heading', { level: 1, name: uiText('en', 'common:replaced.deletedTitle') }).waitFor();
+      expect(await page.getByRole('navigation').count()).toBe(0);
+      await page.getByRole('button', { name: uiText('en', 'common:replaced.reload') }).click();
+      await page.getByRole('heading', { level: 1, name: uiText('en', 'session:signIn.title') }).waitFor();
     } finally {
       await context.close();
     }

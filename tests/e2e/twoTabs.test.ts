@@ -1,35 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeEntry } from '#shared/schema/sync.ts';
 import { serverAndBrowserPerFile } from './environment.ts';
-import type { Page } from 'playwright-core';
-import { createClient, openApp, unlock } from './appDriver.ts';
+import { createClient, openApp, openAtNewerVersion, unlock } from './appDriver.ts';
 import { violationsOn } from './axe.ts';
 
 const env = serverAndBrowserPerFile();
-
-/**
- * What a newer version of the app does in its tab: open the device's database at a higher schema version. Resolves
- * once the upgrade has gone through, which it can only do when every other tab has let go of the database.
- */
-function openAtNewerVersion(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const probe = indexedDB.open('silta');
-        probe.onsuccess = () => {
-          const version = probe.result.version;
-          probe.result.close();
-          const upgrade = indexedDB.open('silta', version + 10);
-          upgrade.onsuccess = () => {
-            upgrade.result.close();
-            resolve(upgrade.result.version);
-          };
-          upgrade.onerror = () => reject(upgrade.error ?? new Error('upgrade failed'));
-        };
-        probe.onerror = () => reject(probe.error ?? new Error('database not opened'));
-      }),
-  );
-}
 
 describe('two tabs of the app on one device', () => {
   it('never push the same change twice, even when both sync at once', async () => {

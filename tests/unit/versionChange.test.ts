@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
+import { forceCloseDatabase } from 'fake-indexeddb';
 import { SiltaDb } from '#client/db/database.ts';
 import { beforeClose, closeWhenReplaced, type Replacement } from '#client/db/versionChange.ts';
 import { attachDataKey } from '#client/db/attachDataKey.ts';
@@ -77,6 +78,15 @@ describe('a tab whose database another tab upgrades or deletes', () => {
     await deleteElsewhere(name);
     expect(closed).toEqual(['deleted']);
     expect(db.isOpen()).toBe(false);
+  });
+
+  it('stays closed when the browser closes it (site data cleared), rather than opening an empty database', async () => {
+    const name = freshName();
+    const { db, closed } = await openApp(name);
+    // fake-indexeddb's typing asks for the connection's class; its code (and its documentation) take the connection.
+    forceCloseDatabase(db.backendDB() as unknown as Parameters<typeof forceCloseDatabase>[0]);
+    await expect.poll(() => closed).toEqual(['deleted']);
+    await expect(db.meta.put({ key: 'after', value: 1 })).rejects.toThrow(Dexie.DatabaseClosedError);
   });
 
   it('does not keep the other tab waiting for a write that never settles', async () => {

@@ -1,6 +1,6 @@
 /**
  * What this tab does when another tab opens the device's database at a newer schema (it runs a newer version of
- * the app) or deletes it. The browser then asks every open connection to close; Dexie's default closes at once and
+ * the app) or deletes it, or the browser takes it away. The browser then asks every open connection to close; Dexie's default closes at once and
  * opens again at the next request, so this tab's old code would go on reading and writing under a schema it does
  * not know. Instead the tab makes the writes it still owes (what a person was typing, see `beforeClose`), closes
  * for good, and says so, so that the app can stop and ask to be reloaded.
@@ -41,7 +41,10 @@ async function runTasks(db: SiltaDb, graceMs: number): Promise<void> {
   clearTimeout(timer);
 }
 
-/** Closes `db` for good when another connection upgrades or deletes it, then tells `onClosed` which it was. */
+/**
+ * Closes `db` for good when another connection upgrades or deletes it, or when the browser closes it (the site's
+ * data cleared in its settings, or evicted), then tells `onClosed` which it was.
+ */
 export function closeWhenReplaced(db: SiltaDb, onClosed: (by: Replacement) => void, graceMs = CLOSE_GRACE_MS): void {
   let closing = false;
   db.on('versionchange', (event: IDBVersionChangeEvent) => {
@@ -55,5 +58,16 @@ export function closeWhenReplaced(db: SiltaDb, onClosed: (by: Replacement) => vo
     }
     // Keeps Dexie's default (close at once, open again at the next request) from running.
     return false;
+  });
+  // Dexie fires `close` on every close; one this module did not start is the browser's, after which Dexie would
+  // open an empty database at the next request. Nothing can be written any more, so there is nothing to wait for.
+  db.on('close', () => {
+    if (closing) return;
+    closing = true;
+    // After this event Dexie's own handler enables opening again, so the close for good comes after it.
+    queueMicrotask(() => {
+      db.close({ disableAutoOpen: true });
+      onClosed('deleted');
+    });
   });
 }
