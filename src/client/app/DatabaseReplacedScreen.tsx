@@ -4,7 +4,7 @@ import { StoppedScreen } from './StoppedScreen.tsx';
 
 /**
  * In place of the app once another tab has upgraded the device's database (a newer version of Silta runs there) or
- * deleted it: this tab's code no longer fits what is stored, so it stops until it is reloaded.
+ * deleted it, or the browser has: this tab's code no longer fits what is stored, so it stops until it is reloaded.
  */
 export function DatabaseReplacedScreen({ by }: { readonly by: Replacement }) {
   const { t } = useTranslation('common');

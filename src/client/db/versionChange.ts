@@ -1,9 +1,10 @@
 /**
  * What this tab does when another tab opens the device's database at a newer schema (it runs a newer version of
- * the app) or deletes it, or the browser takes it away. The browser then asks every open connection to close; Dexie's default closes at once and
- * opens again at the next request, so this tab's old code would go on reading and writing under a schema it does
- * not know. Instead the tab makes the writes it still owes (what a person was typing, see `beforeClose`), closes
- * for good, and says so, so that the app can stop and ask to be reloaded.
+ * the app) or deletes it, or when the browser takes it away. The browser asks every open connection to close first;
+ * Dexie's default closes at once and opens again at the next request, so this tab's old code would go on reading
+ * and writing under a schema it does not know (or, after the browser took the database, in a new empty one).
+ * Instead the tab makes the writes it still owes (what a person was typing, see `beforeClose`), closes for good,
+ * and says so, so that the app can stop and ask to be reloaded.
  */
 import type { SiltaDb } from './database.ts';
 

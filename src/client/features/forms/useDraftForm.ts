@@ -28,31 +28,28 @@ export function useDraftForm<T extends Record<string, unknown>>(key: string, ini
   const edited = useRef(false);
   /** The values a save is waiting for, until it is made (or the form is finished). */
   const unsaved = useRef<T | null>(null);
+  const saveWaiting = useCallback(async () => {
+    const waiting = unsaved.current;
+    unsaved.current = null;
+    if (waiting !== null) await saveDraft(appDb(), key, waiting);
+  }, [key]);
   useEffect(() => {
     if (!edited.current || values === null) return;
     unsaved.current = values;
-    const timer = setTimeout(() => {
-      unsaved.current = null;
-      void saveDraft(appDb(), key, values);
-    }, SAVE_DELAY_MS);
+    const timer = setTimeout(() => void saveWaiting(), SAVE_DELAY_MS);
     pending.current = timer;
     return () => clearTimeout(timer);
-  }, [key, values]);
+  }, [values, saveWaiting]);
 
   // Leaving the form (a link, the screen failing, or another tab upgrading the database under this one) makes the
   // waiting save now: the last keystrokes are kept too.
   useEffect(() => {
-    const saveNow = async () => {
-      const waiting = unsaved.current;
-      unsaved.current = null;
-      if (waiting !== null) await saveDraft(appDb(), key, waiting);
-    };
-    const withdraw = beforeClose(appDb(), saveNow);
+    const withdraw = beforeClose(appDb(), saveWaiting);
     return () => {
       withdraw();
-      void saveNow();
+      void saveWaiting();
     };
-  }, [key]);
+  }, [saveWaiting]);
 
   const setField = useCallback(<K extends keyof T>(field: K, value: T[K]) => {
     edited.current = true;
