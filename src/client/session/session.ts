@@ -45,8 +45,8 @@ function enter(phase: 'signedOut' | 'choosePin' | 'locked' | 'unlocked', account
 
 /**
  * Another tab took the device's database to a newer version of the app or deleted it, or the browser took it away
- * (site data cleared). Once this tab has written
- * what it owed and let go of the database, it forgets the data key, stops syncing and asks to be reloaded.
+ * (site data cleared). Once this tab has written what it owed and let go of the database, it forgets the data key,
+ * stops syncing and asks to be reloaded.
  */
 export function stopWhenDatabaseReplaced(): void {
   closeWhenReplaced(db, (by) => {
