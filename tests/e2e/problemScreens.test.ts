@@ -12,6 +12,9 @@
  *
  * A tab whose device data is deleted meanwhile (in another tab, or in the browser's settings): it says so and starts
  * again from signing in, instead of opening an empty database under the old screen.
+ *
+ * A tab that must upgrade the device's database while an old tab holds it open and does not answer: it used to stay
+ * blank for as long as that tab was open; now it says what to do, and starts by itself once the old tab lets go.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,7 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchPersistentChromium } from '../support/chromium.ts';
 import { serverAndBrowserPerFile } from './environment.ts';
 import { violationsOn } from './axe.ts';
-import { openApp, signIn, uiText } from './appDriver.ts';
+import { gateLanguages, openApp, signIn, uiText } from './appDriver.ts';
 
 const env = serverAndBrowserPerFile();
 
@@ -145,6 +148,66 @@ describe('a tab whose device data is deleted in another tab', () => {
       expect(await page.getByRole('navigation').count()).toBe(0);
       await page.getByRole('button', { name: uiText('en', 'common:replaced.reload') }).click();
       await page.getByRole('heading', { level: 1, name: uiText('en', 'session:signIn.title') }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+/**
+ * Opens the device's database as the first version of Silta created it and keeps it open without ever answering a
+ * request to let go, as a tab whose script does not run would. `page` must not run the app (it would open the
+ * database itself): any other page of the origin.
+ */
+async function holdFirstVersionOpen(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        // Dexie stores schema version n as IndexedDB version 10n.
+        const request = indexedDB.open('silta', 10);
+        request.onupgradeneeded = () => {
+          const db = request.result;
+          db.createObjectStore('clients', { keyPath: 'id' });
+          db.createObjectStore('notes', { keyPath: 'id' }).createIndex('clientId', 'clientId');
+          db.createObjectStore('conflicts', { keyPath: 'id' }).createIndex('clientId', 'clientId');
+          db.createObjectStore('changes', { keyPath: 'seq', autoIncrement: true }).createIndex('id', 'id', { unique: true });
+          db.createObjectStore('meta', { keyPath: 'key' });
+        };
+        request.onsuccess = () => {
+          Object.assign(window, { heldDatabase: request.result });
+          resolve();
+        };
+        request.onerror = () => reject(request.error ?? new Error('not opened'));
+      }),
+  );
+}
+
+describe('a tab kept waiting by an old tab that holds the device data', () => {
+  it('says what to do in the language chosen, and starts by itself once the old tab lets go', async () => {
+    const context = await env.browser.newContext({ locale: 'en-GB', viewport: { width: 320, height: 640 } });
+    try {
+      const old = await context.newPage();
+      await old.goto(`${env.server.url}/api/health`);
+      await holdFirstVersionOpen(old);
+      const page = await context.newPage();
+      await page.goto(`${env.server.url}/`);
+      await page.getByRole('heading', { level: 1, name: uiText('en', 'common:keptWaiting.title') }).waitFor();
+      expect(await page.getByRole('progressbar', { name: uiText('en', 'common:keptWaiting.progress') }).count()).toBe(1);
+      // Each language of the gates, chosen on the screen itself, right to left in Arabic at 320 px.
+      let shown = 'en';
+      for (const lng of gateLanguages) {
+        await page.getByLabel(uiText(shown, 'common:language.label'), { exact: true }).selectOption(lng);
+        shown = lng;
+        await page.getByRole('heading', { level: 1, name: uiText(lng, 'common:keptWaiting.title') }).waitFor();
+        expect(await violationsOn(page)).toBe('');
+        expect(await scrollsSideways(page)).toBe(false);
+      }
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+
+      await old.evaluate(() => (window as unknown as { heldDatabase: IDBDatabase }).heldDatabase.close());
+      await page.getByRole('heading', { level: 1, name: uiText('ar', 'session:signIn.title') }).waitFor();
+      // It went on with the upgrade it was waiting for.
+      expect(await page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'silta')?.version)).toBeGreaterThan(10);
     } finally {
       await context.close();
     }

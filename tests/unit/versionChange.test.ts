@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { forceCloseDatabase } from 'fake-indexeddb';
 import { SiltaDb } from '#client/db/database.ts';
-import { beforeClose, closeWhenReplaced, type Replacement } from '#client/db/versionChange.ts';
+import { beforeClose, closeWhenReplaced, sayWhenKeptWaiting, type Replacement } from '#client/db/versionChange.ts';
 import { attachDataKey } from '#client/db/attachDataKey.ts';
 import { loadDraft, saveDraft } from '#client/db/draftsRepo.ts';
 import { testDataKey } from '../fixtures/dataKey.ts';
@@ -112,5 +112,49 @@ describe('a tab whose database another tab upgrades or deletes', () => {
     withdraw();
     await upgradeElsewhere(name, db.verno * 10 + 10);
     expect(ran).toEqual(['kept']);
+  });
+});
+
+/** This tab's database at the next schema version, as a newer version of the app declares it. */
+function newerApp(name: string, version: number) {
+  const db = new Dexie(name);
+  db.version(version + 1).stores({ meta: '&key' });
+  const said: string[] = [];
+  sayWhenKeptWaiting(db, () => said.push('kept waiting'), 100);
+  return { db, said };
+}
+
+describe('a tab that must upgrade the database while another tab holds it', () => {
+  it('says so when the other tab does not let go, and opens once it does', async () => {
+    const name = freshName();
+    const frozen = new SiltaDb(name);
+    // A tab whose script does not run never answers the request to let go.
+    frozen.on('versionchange', () => false);
+    await frozen.open();
+    const { db, said } = newerApp(name, frozen.verno);
+
+    const opening = db.open();
+    await expect.poll(() => said).toEqual(['kept waiting']);
+    expect(db.isOpen()).toBe(false);
+    frozen.close();
+    await opening;
+    expect(db.isOpen()).toBe(true);
+    db.close();
+  });
+
+  it('says nothing when the other tab lets go by itself', async () => {
+    const name = freshName();
+    const { db: running } = await openApp(name);
+    // Its last write takes a moment, well within the time before this tab says anything.
+    beforeClose(running, () => new Promise((resolve) => setTimeout(resolve, 30)));
+    const { db, said } = newerApp(name, running.verno);
+    let blocked = 0;
+    db.on('blocked', () => blocked++);
+    await db.open();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Kept waiting, but only for the moment the running tab takes to let go.
+    expect(blocked).toBe(1);
+    expect(said).toEqual([]);
+    db.close();
   });
 });

@@ -5,8 +5,8 @@ import { LanguagePicker } from './LanguagePicker.tsx';
 interface Props {
   readonly title: string;
   readonly message: string;
-  /** The button's label: it reloads the page, the one way on from here. */
-  readonly reload: string;
+  /** The button's label: it reloads the page, the one way on from here (none when the app goes on by itself). */
+  readonly reload?: string;
   /** Moves focus to the message, for a screen that replaces the app while it is in use. */
   readonly takeFocus?: boolean;
   readonly children?: ReactNode;
@@ -31,11 +31,13 @@ export function StoppedScreen({ title, message, reload, takeFocus = false, child
       <main id="main" className="stopped-screen" tabIndex={-1} ref={main}>
         <h1>{title}</h1>
         <p>{message}</p>
-        <p>
-          <button type="button" className="button button-primary" onClick={() => window.location.reload()}>
-            {reload}
-          </button>
-        </p>
+        {reload !== undefined && (
+          <p>
+            <button type="button" className="button button-primary" onClick={() => window.location.reload()}>
+              {reload}
+            </button>
+          </p>
+        )}
         {children}
       </main>
     </>

@@ -6,6 +6,7 @@
  * Instead the tab makes the writes it still owes (what a person was typing, see `beforeClose`), closes for good,
  * and says so, so that the app can stop and ask to be reloaded.
  */
+import type { Dexie } from 'dexie';
 import type { SiltaDb } from './database.ts';
 
 export type Replacement = 'upgraded' | 'deleted';
@@ -70,5 +71,24 @@ export function closeWhenReplaced(db: SiltaDb, onClosed: (by: Replacement) => vo
       db.close({ disableAutoOpen: true });
       onClosed('deleted');
     });
+  });
+}
+
+/**
+ * How long this tab waits for other tabs to let go of the database before it says why it does not start: longer
+ * than a running tab of Silta takes to let go by itself (CLOSE_GRACE_MS), so an ordinary upgrade shows nothing.
+ */
+export const KEPT_WAITING_MS = CLOSE_GRACE_MS + 1000;
+
+/**
+ * Calls `onKeptWaiting` when this tab must upgrade the database and another connection still holds it open after
+ * `afterMs`: a tab whose script does not run (frozen in the background, or stopped in the debugger), so the browser
+ * keeps this tab's open waiting for as long as that tab is open.
+ */
+export function sayWhenKeptWaiting(db: Dexie, onKeptWaiting: () => void, afterMs = KEPT_WAITING_MS): void {
+  db.on('blocked', () => {
+    setTimeout(() => {
+      if (!db.isOpen() && !db.hasFailed()) onKeptWaiting();
+    }, afterMs);
   });
 }

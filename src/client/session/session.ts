@@ -14,7 +14,7 @@ import { countUnsynced } from '../db/changeLog.ts';
 import { deviceId, newDeviceId, startClockAs } from '../db/deviceClock.ts';
 import { appDb } from '../db/index.ts';
 import { wipeDevice } from '../db/wipeDevice.ts';
-import { closeWhenReplaced } from '../db/versionChange.ts';
+import { closeWhenReplaced, sayWhenKeptWaiting } from '../db/versionChange.ts';
 import { ApiError } from '../platform/apiRequest.ts';
 import { heldKey } from '../security/keyHolder.ts';
 import { deviceVault, type Vault } from '../security/vault.ts';
@@ -55,6 +55,11 @@ export function stopWhenDatabaseReplaced(): void {
     stopAppSync();
     useDatabaseState.setState({ replacedBy: by });
   });
+}
+
+/** Tells `onKeptWaiting` when another tab keeps this one from opening the device's database for too long. */
+export function sayWhenDatabaseKeptWaiting(onKeptWaiting: () => void): void {
+  sayWhenKeptWaiting(db, onKeptWaiting);
 }
 
 /** Decides the first screen from what the device holds; needs no network. */
