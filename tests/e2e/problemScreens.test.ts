@@ -15,6 +15,9 @@
  *
  * A tab that must upgrade the device's database while an old tab holds it open and does not answer: it used to stay
  * blank for as long as that tab was open; now it says what to do, and starts by itself once the old tab lets go.
+ *
+ * A save that the device's storage refuses (the disk full): the form used to stay disabled with no word; now it
+ * says why, keeps what was typed, and saves it when tried again once there is space.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -24,7 +27,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchPersistentChromium } from '../support/chromium.ts';
 import { serverAndBrowserPerFile } from './environment.ts';
 import { violationsOn } from './axe.ts';
-import { gateLanguages, openApp, signIn, uiText } from './appDriver.ts';
+import { chooseOption, gateLanguages, openApp, signIn, uiText } from './appDriver.ts';
 
 const env = serverAndBrowserPerFile();
 
@@ -208,6 +211,83 @@ describe('a tab kept waiting by an old tab that holds the device data', () => {
       await page.getByRole('heading', { level: 1, name: uiText('ar', 'session:signIn.title') }).waitFor();
       // It went on with the upgrade it was waiting for.
       expect(await page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'silta')?.version)).toBeGreaterThan(10);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+/**
+ * Takes what storage the site has left, as other data on a full device would: another database of the origin,
+ * written a megabyte at a time until the browser refuses with its quota error. Answers how many megabytes it took.
+ */
+function fillStorage(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('filler', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('chunks');
+        open.onerror = () => reject(open.error ?? new Error('not opened'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const write = (n: number) => {
+            if (n >= 500) return (db.close(), reject(new Error('the storage never filled up')));
+            // Random bytes, so the store cannot compress them away.
+            const chunk = crypto.getRandomValues(new Uint8Array(65_536));
+            const tx = db.transaction('chunks', 'readwrite');
+            for (let i = 0; i < 16; i += 1) tx.objectStore('chunks').put(chunk.slice(), `${n}-${i}`);
+            tx.oncomplete = () => write(n + 1);
+            tx.onabort = () => (db.close(), tx.error?.name === 'QuotaExceededError' ? resolve(n) : reject(tx.error ?? new Error('aborted')));
+          };
+          write(0);
+        };
+      }),
+  );
+}
+
+function deleteDatabase(page: Page, name: string): Promise<void> {
+  return page.evaluate(
+    (n) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.deleteDatabase(n);
+        request.onsuccess = () => resolve();
+        request.onerror = () => reject(request.error ?? new Error('not deleted'));
+      }),
+    name,
+  );
+}
+
+describe('a save the device storage refuses', () => {
+  it('says why, keeps what was typed, and saves it once space is freed', async () => {
+    const context = await env.browser.newContext({ locale: 'en-GB', viewport: { width: 1024, height: 768 } });
+    try {
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      // A device with little space: the site's quota, set before it stores anything (Chromium keeps what it read).
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin: env.server.url, quotaSize: 40 * 1024 * 1024 });
+      await page.goto(env.server.url);
+      await signIn(page);
+      await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
+      await page.getByRole('link', { name: 'New client' }).click();
+      await page.getByLabel('First names').fill('Amina');
+      await page.getByLabel('Last name').fill('Yusuf');
+      await page.getByLabel('Date of birth').fill('1990-04-02');
+      await chooseOption(page, 'Mother tongue', 'Somali');
+      expect(await fillStorage(page)).toBeGreaterThan(0);
+
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('alert').filter({ hasText: uiText('en', 'common:saveFailure.storageFull') }).waitFor();
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('New client');
+      expect(await page.getByLabel('Last name').inputValue()).toBe('Yusuf');
+      await page.getByText(uiText('en', 'common:startup.detail')).click();
+      expect(await page.locator('.save-failure code').textContent()).toMatch(/QuotaExceededError/);
+      expect(await violationsOn(page)).toBe('');
+      await page.setViewportSize({ width: 320, height: 640 });
+      expect(await scrollsSideways(page)).toBe(false);
+
+      await deleteDatabase(page, 'filler');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Amina Yusuf' }).waitFor();
     } finally {
       await context.close();
     }

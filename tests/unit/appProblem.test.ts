@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
-import { describeError, isCodeLoadFailure, storageProblemOf } from '#client/app/appProblem.ts';
+import { describeError, isCodeLoadFailure, saveProblemOf, storageProblemOf } from '#client/app/appProblem.ts';
 
 /** Dexie's error for a database that would not open, wrapping the browser's, as Chromium gives them. */
 function openFailed(name: string, message: string): Error {
@@ -56,5 +56,19 @@ describe('isCodeLoadFailure', () => {
   it('tells any other error apart', () => {
     expect(isCodeLoadFailure(new TypeError("Cannot read properties of undefined (reading 'fields')"))).toBe(false);
     expect(isCodeLoadFailure(undefined)).toBe(false);
+  });
+});
+
+describe('saveProblemOf', () => {
+  it('tells that the device is full when the browser refused the write for its quota, however wrapped', () => {
+    const quota = new DOMException('', 'QuotaExceededError');
+    expect(saveProblemOf(quota)).toBe('storageFull');
+    expect(saveProblemOf(new Dexie.AbortError('Transaction aborted', quota))).toBe('storageFull');
+  });
+
+  it('tells that the write failed for anything else', () => {
+    expect(saveProblemOf(new DOMException('Internal error.', 'UnknownError'))).toBe('failed');
+    expect(saveProblemOf(new Error('no data key'))).toBe('failed');
+    expect(saveProblemOf(undefined)).toBe('failed');
   });
 });

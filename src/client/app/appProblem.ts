@@ -1,6 +1,6 @@
 /**
- * What went wrong, in the terms the app explains to the person holding the device: why it could not start, and
- * whether a screen failed because its code could not be loaded.
+ * What went wrong, in the terms the app explains to the person holding the device: why it could not start, why a
+ * save did not reach the device's storage, and whether a screen failed because its code could not be loaded.
  *
  * The device's storage (IndexedDB) is opened before anything is shown, since it decides between signing in and
  * unlocking. The browser refuses it when the person or the device's administrator blocks site data (Chromium then
@@ -29,6 +29,13 @@ export function storageProblemOf(error: unknown, dataAllowed: boolean): StartupP
   if (names.has('QuotaExceededError')) return 'storageFull';
   if (!dataAllowed || names.has('SecurityError') || names.has('MissingAPIError')) return 'storageBlocked';
   return 'storageFailed';
+}
+
+/** Why a form's save did not reach the device's storage: the disk is full, or the browser failed to write. */
+export type SaveProblem = 'storageFull' | 'failed';
+
+export function saveProblemOf(error: unknown): SaveProblem {
+  return errorChain(error).some((e) => e.name === 'QuotaExceededError') ? 'storageFull' : 'failed';
 }
 
 /** Whether the browser lets the page keep data at all: with site data blocked, merely reading `localStorage` throws. */

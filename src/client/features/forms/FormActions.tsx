@@ -1,17 +1,34 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button.tsx';
+import { ErrorForSupport } from '../../app/ErrorForSupport.tsx';
+import type { SaveFailure } from './useValidatedForm.ts';
+
+interface Props {
+  readonly saving: boolean;
+  /** Why the last save did not reach the device's storage, shown above the buttons until the next try. */
+  readonly saveFailure: SaveFailure | null;
+  readonly onCancel: () => void;
+}
 
 /** Save and Cancel, the same on every form. */
-export function FormActions({ saving, onCancel }: { readonly saving: boolean; readonly onCancel: () => void }) {
+export function FormActions({ saving, saveFailure, onCancel }: Props) {
   const { t } = useTranslation('common');
   return (
-    <div className="form-actions">
-      <Button type="submit" isDisabled={saving}>
-        {t('action.save')}
-      </Button>
-      <Button variant="secondary" onPress={onCancel}>
-        {t('action.cancel')}
-      </Button>
-    </div>
+    <>
+      {saveFailure !== null && (
+        <div role="alert" className="save-failure">
+          <p className="form-error">{t(`saveFailure.${saveFailure.problem}`)}</p>
+          <ErrorForSupport detail={saveFailure.detail} />
+        </div>
+      )}
+      <div className="form-actions">
+        <Button type="submit" isDisabled={saving}>
+          {t('action.save')}
+        </Button>
+        <Button variant="secondary" onPress={onCancel}>
+          {t('action.cancel')}
+        </Button>
+      </div>
+    </>
   );
 }

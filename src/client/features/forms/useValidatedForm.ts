@@ -1,11 +1,21 @@
 /**
  * A form's whole life: draft-backed values, validation on submit with focus moved to the first error, save, and
  * the draft discarded once saved or cancelled. Client and note forms differ only in their fields and rules.
+ *
+ * A save the device's storage refuses (the disk full, the browser failing to write) leaves the form as it was,
+ * with its draft, says why, and can be tried again.
  */
 import { useState, type FormEvent } from 'react';
+import { describeError, saveProblemOf, type SaveProblem } from '../../app/appProblem.ts';
 import type { FieldErrors } from './fieldErrors.ts';
 import { focusFirstInvalid } from './focusFirstInvalid.ts';
 import { useDraftForm } from './useDraftForm.ts';
+
+/** Why the last save failed, and the browser's error for IT support. */
+export interface SaveFailure {
+  readonly problem: SaveProblem;
+  readonly detail: string;
+}
 
 export type Validation<R> = { ok: true; value: R } | { ok: false; errors: FieldErrors };
 
@@ -21,6 +31,7 @@ export function useValidatedForm<T extends Record<string, unknown>, R>({ draftKe
   const { values, setField, finish } = useDraftForm(draftKey, initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
+  const [saveFailure, setSaveFailure] = useState<SaveFailure | null>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -32,7 +43,14 @@ export function useValidatedForm<T extends Record<string, unknown>, R>({ draftKe
       return;
     }
     setSaving(true);
-    await onSave(result.value);
+    setSaveFailure(null);
+    try {
+      await onSave(result.value);
+    } catch (error) {
+      setSaving(false);
+      setSaveFailure({ problem: saveProblemOf(error), detail: describeError(error) });
+      return;
+    }
     await finish();
   }
 
@@ -41,5 +59,5 @@ export function useValidatedForm<T extends Record<string, unknown>, R>({ draftKe
     onCancel();
   }
 
-  return { values, setField, errors, saving, submit, cancel };
+  return { values, setField, errors, saving, saveFailure, submit, cancel };
 }
