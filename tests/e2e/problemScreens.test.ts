@@ -16,8 +16,9 @@
  * A tab that must upgrade the device's database while an old tab holds it open and does not answer: it used to stay
  * blank for as long as that tab was open; now it says what to do, and starts by itself once the old tab lets go.
  *
- * A save that the device's storage refuses (the disk full): the form used to stay disabled with no word; now it
- * says why, keeps what was typed, and saves it when tried again once there is space.
+ * A save that the device's storage refuses (the disk full): the form used to stay disabled with no word, and the
+ * conflict dialog open with no word; now each says why, keeps what was typed or chosen, and saves it when tried again
+ * once there is space.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -27,7 +28,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchPersistentChromium } from '../support/chromium.ts';
 import { serverAndBrowserPerFile } from './environment.ts';
 import { violationsOn } from './axe.ts';
-import { chooseOption, gateLanguages, openApp, signIn, uiText } from './appDriver.ts';
+import { chooseOption, gateLanguages, openApp, seedGateRecords, signIn, uiText, waitForSeededRecords } from './appDriver.ts';
 
 const env = serverAndBrowserPerFile();
 
@@ -257,17 +258,23 @@ function deleteDatabase(page: Page, name: string): Promise<void> {
   );
 }
 
+/** A fresh profile, signed in, on a device with little space: the site's quota set before it stores anything. */
+async function openOnSmallDevice(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await env.browser.newContext({ locale: 'en-GB', viewport: { width: 1024, height: 768 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  // Before the first write: Chromium keeps the quota it first read for as long as the site's storage is in use.
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: env.server.url, quotaSize: 40 * 1024 * 1024 });
+  await page.goto(env.server.url);
+  await signIn(page);
+  await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
+  return { context, page };
+}
+
 describe('a save the device storage refuses', () => {
   it('says why, keeps what was typed, and saves it once space is freed', async () => {
-    const context = await env.browser.newContext({ locale: 'en-GB', viewport: { width: 1024, height: 768 } });
+    const { context, page } = await openOnSmallDevice();
     try {
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      // A device with little space: the site's quota, set before it stores anything (Chromium keeps what it read).
-      await cdp.send('Storage.overrideQuotaForOrigin', { origin: env.server.url, quotaSize: 40 * 1024 * 1024 });
-      await page.goto(env.server.url);
-      await signIn(page);
-      await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
       await page.getByRole('link', { name: 'New client' }).click();
       await page.getByLabel('First names').fill('Amina');
       await page.getByLabel('Last name').fill('Yusuf');
@@ -288,6 +295,31 @@ describe('a save the device storage refuses', () => {
       await deleteDatabase(page, 'filler');
       await page.getByRole('button', { name: 'Save' }).click();
       await page.getByRole('heading', { level: 1, name: 'Amina Yusuf' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keeps the conflict dialog open with the choice, and takes it once space is freed', async () => {
+    const ids = await seedGateRecords(env.browser, env.server.url);
+    const { context, page } = await openOnSmallDevice();
+    try {
+      await waitForSeededRecords(page, ids);
+      expect(await fillStorage(page)).toBeGreaterThan(0);
+      await page.getByRole('button', { name: uiText('en', 'common:conflict.choose') }).click();
+      const dialog = page.getByRole('dialog');
+      // The radio input is drawn over by its label, which a person clicks.
+      await dialog.locator('label').filter({ hasText: '+358 40 111 1111' }).click();
+      await dialog.getByRole('button', { name: uiText('en', 'common:conflict.confirm') }).click();
+      await dialog.getByRole('alert').filter({ hasText: uiText('en', 'common:saveFailure.storageFull') }).waitFor();
+      expect(await dialog.getByRole('radio', { name: /\+358 40 111 1111/ }).isChecked()).toBe(true);
+      expect(await violationsOn(page)).toBe('');
+
+      await deleteDatabase(page, 'filler');
+      await dialog.getByRole('button', { name: uiText('en', 'common:conflict.confirm') }).click();
+      await page.getByTestId('conflict-marker').waitFor({ state: 'detached' });
+      const phone = page.locator('.details-row', { has: page.locator('dt', { hasText: /^Phone$/ }) }).locator('dd');
+      expect(await phone.textContent()).toMatch(/^\+358 40 111 1111/);
     } finally {
       await context.close();
     }

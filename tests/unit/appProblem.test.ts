@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
-import { describeError, isCodeLoadFailure, saveProblemOf, storageProblemOf } from '#client/app/appProblem.ts';
+import { describeError, isCodeLoadFailure, saveFailureOf, storageProblemOf } from '#client/app/appProblem.ts';
 
 /** Dexie's error for a database that would not open, wrapping the browser's, as Chromium gives them. */
 function openFailed(name: string, message: string): Error {
@@ -59,16 +59,22 @@ describe('isCodeLoadFailure', () => {
   });
 });
 
-describe('saveProblemOf', () => {
+describe('saveFailureOf', () => {
   it('tells that the device is full when the browser refused the write for its quota, however wrapped', () => {
     const quota = new DOMException('', 'QuotaExceededError');
-    expect(saveProblemOf(quota)).toBe('storageFull');
-    expect(saveProblemOf(new Dexie.AbortError('Transaction aborted', quota))).toBe('storageFull');
+    expect(saveFailureOf(quota).problem).toBe('storageFull');
+    expect(saveFailureOf(new Dexie.AbortError('Transaction aborted', quota)).problem).toBe('storageFull');
   });
 
   it('tells that the write failed for anything else', () => {
-    expect(saveProblemOf(new DOMException('Internal error.', 'UnknownError'))).toBe('failed');
-    expect(saveProblemOf(new Error('no data key'))).toBe('failed');
-    expect(saveProblemOf(undefined)).toBe('failed');
+    expect(saveFailureOf(new DOMException('Internal error.', 'UnknownError')).problem).toBe('failed');
+    expect(saveFailureOf(new Error('no data key')).problem).toBe('failed');
+    expect(saveFailureOf(undefined).problem).toBe('failed');
+  });
+
+  it('keeps the error as the browser gave it, for IT support', () => {
+    expect(saveFailureOf(new Dexie.AbortError('Transaction aborted', new DOMException('', 'QuotaExceededError'))).detail).toMatch(
+      /^AbortError: Transaction aborted[\s\S]* ← QuotaExceededError$/,
+    );
   });
 });

@@ -31,11 +31,16 @@ export function storageProblemOf(error: unknown, dataAllowed: boolean): StartupP
   return 'storageFailed';
 }
 
-/** Why a form's save did not reach the device's storage: the disk is full, or the browser failed to write. */
-export type SaveProblem = 'storageFull' | 'failed';
+/** Why a save did not reach the device's storage (the disk is full, or the browser failed to write), and its error. */
+export interface SaveFailure {
+  readonly problem: 'storageFull' | 'failed';
+  /** The error as the browser gave it, for IT support. */
+  readonly detail: string;
+}
 
-export function saveProblemOf(error: unknown): SaveProblem {
-  return errorChain(error).some((e) => e.name === 'QuotaExceededError') ? 'storageFull' : 'failed';
+export function saveFailureOf(error: unknown): SaveFailure {
+  const full = errorChain(error).some((e) => e.name === 'QuotaExceededError');
+  return { problem: full ? 'storageFull' : 'failed', detail: describeError(error) };
 }
 
 /** Whether the browser lets the page keep data at all: with site data blocked, merely reading `localStorage` throws. */

@@ -4,6 +4,8 @@ import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay, Radio, RadioGroup,
 import { appDb } from '../../db/index.ts';
 import { resolveConflict, type ConflictView } from '../../db/conflictsRepo.ts';
 import { Button } from '../../ui/Button.tsx';
+import { saveFailureOf, type SaveFailure } from '../../app/appProblem.ts';
+import { SaveFailureAlert } from '../forms/SaveFailureAlert.tsx';
 import { clientFieldText } from '../clients/clientFieldText.ts';
 import { DataText, SLOT, withDataText } from '../../ui/DataText.tsx';
 
@@ -18,6 +20,8 @@ interface ConflictResolverProps {
 export function ConflictResolver({ conflict, currentValue, onResolve }: ConflictResolverProps) {
   const { t, i18n } = useTranslation(['common', 'clients']);
   const [choice, setChoice] = useState<'keptCurrent' | 'tookOther'>('keptCurrent');
+  // A choice the device's storage refuses keeps the dialog open with the choice, says why, and can be confirmed again.
+  const [saveFailure, setSaveFailure] = useState<SaveFailure | null>(null);
   const field = conflict.fields.field;
   const show = (value: unknown) => (
     <DataText field={field} empty={value === ''}>
@@ -47,11 +51,13 @@ export function ConflictResolver({ conflict, currentValue, onResolve }: Conflict
                       {withDataText(t('conflict.other', { value: SLOT }), show(conflict.fields.loserValue))}
                     </Radio>
                   </RadioGroup>
+                  {saveFailure !== null && <SaveFailureAlert failure={saveFailure} />}
                   <div className="form-actions">
                     <Button
                       onPress={() => {
                         onResolve?.();
-                        void resolveConflict(appDb(), conflict, choice).then(close);
+                        setSaveFailure(null);
+                        resolveConflict(appDb(), conflict, choice).then(close, (error: unknown) => setSaveFailure(saveFailureOf(error)));
                       }}
                     >
                       {t('conflict.confirm')}

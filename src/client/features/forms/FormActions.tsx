@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button.tsx';
-import { ErrorForSupport } from '../../app/ErrorForSupport.tsx';
-import type { SaveFailure } from './useValidatedForm.ts';
+import type { SaveFailure } from '../../app/appProblem.ts';
+import { SaveFailureAlert } from './SaveFailureAlert.tsx';
 
 interface Props {
   readonly saving: boolean;
@@ -15,12 +15,7 @@ export function FormActions({ saving, saveFailure, onCancel }: Props) {
   const { t } = useTranslation('common');
   return (
     <>
-      {saveFailure !== null && (
-        <div role="alert" className="save-failure">
-          <p className="form-error">{t(`saveFailure.${saveFailure.problem}`)}</p>
-          <ErrorForSupport detail={saveFailure.detail} />
-        </div>
-      )}
+      {saveFailure !== null && <SaveFailureAlert failure={saveFailure} />}
       <div className="form-actions">
         <Button type="submit" isDisabled={saving}>
           {t('action.save')}

@@ -6,16 +6,10 @@
  * with its draft, says why, and can be tried again.
  */
 import { useState, type FormEvent } from 'react';
-import { describeError, saveProblemOf, type SaveProblem } from '../../app/appProblem.ts';
+import { saveFailureOf, type SaveFailure } from '../../app/appProblem.ts';
 import type { FieldErrors } from './fieldErrors.ts';
 import { focusFirstInvalid } from './focusFirstInvalid.ts';
 import { useDraftForm } from './useDraftForm.ts';
-
-/** Why the last save failed, and the browser's error for IT support. */
-export interface SaveFailure {
-  readonly problem: SaveProblem;
-  readonly detail: string;
-}
 
 export type Validation<R> = { ok: true; value: R } | { ok: false; errors: FieldErrors };
 
@@ -48,7 +42,7 @@ export function useValidatedForm<T extends Record<string, unknown>, R>({ draftKe
       await onSave(result.value);
     } catch (error) {
       setSaving(false);
-      setSaveFailure({ problem: saveProblemOf(error), detail: describeError(error) });
+      setSaveFailure(saveFailureOf(error));
       return;
     }
     await finish();
