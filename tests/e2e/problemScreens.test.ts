@@ -18,7 +18,7 @@
  *
  * A save that the device's storage refuses (the disk full): the form used to stay disabled with no word, and the
  * conflict dialog open with no word; now each says why, keeps what was typed or chosen, and saves it when tried again
- * once there is space.
+ * once there is space. A sync on a full device said the server had a problem; now it says the device is full.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -28,7 +28,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchPersistentChromium } from '../support/chromium.ts';
 import { serverAndBrowserPerFile } from './environment.ts';
 import { violationsOn } from './axe.ts';
-import { chooseOption, gateLanguages, openApp, seedGateRecords, signIn, uiText, waitForSeededRecords } from './appDriver.ts';
+import { chooseOption, gateLanguages, openApp, seedGateRecords, signIn, syncNow, uiText, waitForSeededRecords } from './appDriver.ts';
 
 const env = serverAndBrowserPerFile();
 
@@ -295,6 +295,25 @@ describe('a save the device storage refuses', () => {
       await deleteDatabase(page, 'filler');
       await page.getByRole('button', { name: 'Save' }).click();
       await page.getByRole('heading', { level: 1, name: 'Amina Yusuf' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('says that the device is full when a sync cannot store what it receives, and syncs once space is freed', async () => {
+    const { context, page } = await openOnSmallDevice();
+    try {
+      await syncNow(page);
+      expect(await fillStorage(page)).toBeGreaterThan(0);
+      await page.getByRole('button', { name: 'Sync now' }).click();
+      const full = page.getByRole('alert').filter({ hasText: uiText('en', 'common:sync.deviceStorage.deviceStorageFull') });
+      await full.waitFor();
+      expect(await violationsOn(page)).toBe('');
+
+      await deleteDatabase(page, 'filler');
+      await page.getByRole('button', { name: uiText('en', 'common:sync.retry'), exact: true }).click();
+      await full.waitFor({ state: 'detached' });
+      expect(await page.locator('.sync-error').count()).toBe(0);
     } finally {
       await context.close();
     }

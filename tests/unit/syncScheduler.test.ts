@@ -4,6 +4,7 @@
  * by hand; what it does is tested against the real server in tests/integration/clientSync.test.ts and in Chromium.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Dexie } from 'dexie';
 import { SiltaDb } from '#client/db/database.ts';
 import type { SyncTransport } from '#client/sync/transport.ts';
 import { useSyncState } from '#client/state/syncState.ts';
@@ -74,6 +75,15 @@ describe('the sync scheduler', () => {
     runs[1]?.fail(new ApiError('serverError'));
     await second;
     expect(update).toHaveBeenCalledOnce();
+    scheduler.stop();
+  });
+
+  it("says that the device's storage failed, not the server, when a sync cannot write what it received", async () => {
+    const scheduler = startSyncScheduler(db, {} as SyncTransport, HOOKS);
+    await until(() => runs.length === 1);
+    runs[0]?.fail(new Dexie.AbortError('Transaction aborted', new DOMException('', 'QuotaExceededError')));
+    await until(() => !useSyncState.getState().running);
+    expect(useSyncState.getState().lastError).toBe('deviceStorageFull');
     scheduler.stop();
   });
 });

@@ -8,24 +8,17 @@
  * `navigator.cookieEnabled` still says true), when the disk is full (QuotaExceededError), or when its storage is
  * damaged (UnknownError again, with site data allowed). Dexie passes the browser's error on as `inner` of its own.
  */
+import { deviceStorageFailureOf } from '../platform/deviceStorageFailure.ts';
+import { errorChain, nameAndMessage } from '../platform/errorChain.ts';
+
 export type StartupProblem = 'storageBlocked' | 'storageFull' | 'storageFailed' | 'codeNotLoaded';
 
-/** The error and the errors it wraps (Dexie's `inner`, the standard `cause`), outermost first. */
-function errorChain(error: unknown): { readonly name: string; readonly message: string }[] {
-  const chain: { name: string; message: string }[] = [];
-  let current: unknown = error;
-  while (current !== null && typeof current === 'object' && chain.length < 5) {
-    const { name, message } = current as { name?: unknown; message?: unknown };
-    chain.push({ name: typeof name === 'string' ? name : '', message: typeof message === 'string' ? message : '' });
-    const next = current as { inner?: unknown; cause?: unknown };
-    current = next.inner ?? next.cause;
-  }
-  return chain;
-}
+/** The error and the errors it wraps, outermost first, by name and message. */
+const namedChain = (error: unknown) => errorChain(error).map(nameAndMessage);
 
 /** What kept the device's storage from opening. */
 export function storageProblemOf(error: unknown, dataAllowed: boolean): StartupProblem {
-  const names = new Set(errorChain(error).map((e) => e.name));
+  const names = new Set(namedChain(error).map((e) => e.name));
   if (names.has('QuotaExceededError')) return 'storageFull';
   if (!dataAllowed || names.has('SecurityError') || names.has('MissingAPIError')) return 'storageBlocked';
   return 'storageFailed';
@@ -39,7 +32,7 @@ export interface SaveFailure {
 }
 
 export function saveFailureOf(error: unknown): SaveFailure {
-  const full = errorChain(error).some((e) => e.name === 'QuotaExceededError');
+  const full = deviceStorageFailureOf(error) === 'deviceStorageFull';
   return { problem: full ? 'storageFull' : 'failed', detail: describeError(error) };
 }
 
@@ -54,7 +47,7 @@ export function siteDataAllowed(): boolean {
 
 /** The error as IT support would want it quoted: each name and message, outermost first. */
 export function describeError(error: unknown): string {
-  const chain = errorChain(error);
+  const chain = namedChain(error);
   if (chain.length === 0) return String(error);
   return chain.map((e) => [e.name, e.message].filter(Boolean).join(': ')).join(' ← ');
 }
@@ -65,5 +58,5 @@ export function describeError(error: unknown): string {
  * after a new version was published and the old one's files are gone.
  */
 export function isCodeLoadFailure(error: unknown): boolean {
-  return errorChain(error).some((e) => /dynamically imported module|Importing a module script failed/i.test(e.message));
+  return namedChain(error).some((e) => /dynamically imported module|Importing a module script failed/i.test(e.message));
 }

@@ -12,6 +12,7 @@ import { onServiceWorkerSyncRequest, registerBackgroundSync } from '../platform/
 import { SYNC_LOCK } from './messages.ts';
 import { syncOnce } from './syncOnce.ts';
 import { ApiError } from '../platform/apiRequest.ts';
+import { deviceStorageFailureOf } from '../platform/deviceStorageFailure.ts';
 import type { SyncTransport } from './transport.ts';
 
 export const SYNC_INTERVAL_MS = 3 * 60 * 1000;
@@ -55,7 +56,7 @@ export function startSyncScheduler(db: SiltaDb, transport: SyncTransport, hooks:
         if (removed > 0) state.setState((s) => ({ removedClients: s.removedClients + removed }));
         await saveLastSync(db, Date.now());
       } catch (err) {
-        const code = err instanceof ApiError ? err.code : 'serverError';
+        const code = err instanceof ApiError ? err.code : (deviceStorageFailureOf(err) ?? 'serverError');
         state.setState({ lastError: code });
         if (code === 'deviceRevoked') await hooks.onDeviceRevoked();
         // The server speaks a newer protocol: the changes stay queued until the app is updated, so offer it now.

@@ -51,7 +51,7 @@ export function SyncPanel() {
       )}
       {lastError && !running && (
         <p className="sync-error" role="alert">
-          {t(`errors:${lastError}`)}{' '}
+          {lastError === 'deviceStorageFull' || lastError === 'deviceStorageFailed' ? t(`sync.deviceStorage.${lastError}`) : t(`errors:${lastError}`)}{' '}
           {lastError === 'signInRequired' ? (
             <Button variant="quiet" onPress={signInAgain}>
               {t('session:account.reauth')}
