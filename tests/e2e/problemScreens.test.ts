@@ -18,7 +18,9 @@
  *
  * A save that the device's storage refuses (the disk full): the form used to stay disabled with no word, and the
  * conflict dialog open with no word; now each says why, keeps what was typed or chosen, and saves it when tried again
- * once there is space. A sync on a full device said the server had a problem; now it says the device is full.
+ * once there is space. A draft the storage refuses while a person types used to fail unseen; now the form says that
+ * what is typed would be lost if the page closed, until a draft is kept again. A sync on a full device said the
+ * server had a problem; now it says the device is full.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -28,7 +30,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchPersistentChromium } from '../support/chromium.ts';
 import { serverAndBrowserPerFile } from './environment.ts';
 import { violationsOn } from './axe.ts';
-import { chooseOption, gateLanguages, openApp, seedGateRecords, signIn, syncNow, uiText, waitForSeededRecords } from './appDriver.ts';
+import { chooseOption, gateLanguages, openApp, reloadAndUnlock, seedGateRecords, signIn, syncNow, uiText, waitForSeededRecords } from './appDriver.ts';
 
 const env = serverAndBrowserPerFile();
 
@@ -295,6 +297,31 @@ describe('a save the device storage refuses', () => {
       await deleteDatabase(page, 'filler');
       await page.getByRole('button', { name: 'Save' }).click();
       await page.getByRole('heading', { level: 1, name: 'Amina Yusuf' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('says while a person types that the draft is not kept, and keeps it again once space is freed', async () => {
+    const { context, page } = await openOnSmallDevice();
+    try {
+      await page.getByRole('link', { name: 'New client' }).click();
+      await page.getByLabel('First names').fill('Amina');
+      expect(await fillStorage(page)).toBeGreaterThan(0);
+
+      await page.getByLabel('Last name').fill('Yusuf');
+      const notKept = page.getByRole('alert').filter({ hasText: uiText('en', 'common:draftFailure.storageFull') });
+      await notKept.waitFor();
+      expect(await page.locator('.save-failure code').textContent()).toMatch(/QuotaExceededError/);
+      expect(await violationsOn(page)).toBe('');
+
+      await deleteDatabase(page, 'filler');
+      await page.getByLabel('Last name').fill('Yusuf-Ali');
+      await notKept.waitFor({ state: 'detached' });
+      await reloadAndUnlock(page);
+      await page.getByRole('heading', { level: 1, name: 'New client' }).waitFor();
+      expect(await page.getByLabel('Last name').inputValue()).toBe('Yusuf-Ali');
+      expect(await page.getByLabel('First names').inputValue()).toBe('Amina');
     } finally {
       await context.close();
     }

@@ -18,7 +18,7 @@ interface ClientFormProps {
 /** Create and edit share this form; the draft keeps what was typed across reloads until saved or cancelled. */
 export function ClientForm({ draftKey, initial, onSave, onCancel }: ClientFormProps) {
   const { t, i18n } = useTranslation(['clients', 'common', 'errors']);
-  const { values, setField, errors, saving, saveFailure, submit, cancel } = useValidatedForm({ draftKey, initial, validate: validateClient, onSave, onCancel });
+  const { values, setField, errors, saving, saveFailure, draftFailure, submit, cancel } = useValidatedForm({ draftKey, initial, validate: validateClient, onSave, onCancel });
   if (values === null) return <p role="status">{t('common:loading')}</p>;
 
   const err = (field: keyof ClientFields) => (errors[field] ? t(`errors:${errors[field]}`) : undefined);
@@ -66,7 +66,7 @@ export function ClientForm({ draftKey, initial, onSave, onCancel }: ClientFormPr
         <TextInput {...text('email')} type="email" autoComplete="off" />
         <TextInput {...text('address')} autoComplete="off" />
       </fieldset>
-      <FormActions saving={saving} saveFailure={saveFailure} onCancel={() => void cancel()} />
+      <FormActions saving={saving} saveFailure={saveFailure} draftFailure={draftFailure} onCancel={() => void cancel()} />
     </form>
   );
 }

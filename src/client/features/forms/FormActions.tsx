@@ -7,15 +7,17 @@ interface Props {
   readonly saving: boolean;
   /** Why the last save did not reach the device's storage, shown above the buttons until the next try. */
   readonly saveFailure: SaveFailure | null;
+  /** Why what is typed is not kept as a draft on the device; a failed save says more, so it is shown instead. */
+  readonly draftFailure: SaveFailure | null;
   readonly onCancel: () => void;
 }
 
 /** Save and Cancel, the same on every form. */
-export function FormActions({ saving, saveFailure, onCancel }: Props) {
+export function FormActions({ saving, saveFailure, draftFailure, onCancel }: Props) {
   const { t } = useTranslation('common');
   return (
     <>
-      {saveFailure !== null && <SaveFailureAlert failure={saveFailure} />}
+      {saveFailure !== null ? <SaveFailureAlert failure={saveFailure} /> : draftFailure !== null && <SaveFailureAlert failure={draftFailure} of="draft" />}
       <div className="form-actions">
         <Button type="submit" isDisabled={saving}>
           {t('action.save')}

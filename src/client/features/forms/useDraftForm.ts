@@ -2,8 +2,12 @@
  * Form state that survives a reload: every change is kept as a draft on the device (debounced), restored when the
  * form opens again, and discarded on save or cancel. This is what lets the "new version — reload" prompt promise
  * that nothing typed is lost.
+ *
+ * A draft the device's storage refuses (the disk full) is named, so the person knows that what they type would be
+ * lost if the page closed; the next draft that is kept takes the word back.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { saveFailureOf, type SaveFailure } from '../../app/appProblem.ts';
 import { appDb } from '../../db/index.ts';
 import { discardDraft, loadDraft, saveDraft } from '../../db/draftsRepo.ts';
 import { beforeClose } from '../../db/versionChange.ts';
@@ -12,6 +16,7 @@ const SAVE_DELAY_MS = 300;
 
 export function useDraftForm<T extends Record<string, unknown>>(key: string, initial: T | null) {
   const [values, setValues] = useState<T | null>(null);
+  const [draftFailure, setDraftFailure] = useState<SaveFailure | null>(null);
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   useEffect(() => {
@@ -31,7 +36,13 @@ export function useDraftForm<T extends Record<string, unknown>>(key: string, ini
   const saveWaiting = useCallback(async () => {
     const waiting = unsaved.current;
     unsaved.current = null;
-    if (waiting !== null) await saveDraft(appDb(), key, waiting);
+    if (waiting === null) return;
+    try {
+      await saveDraft(appDb(), key, waiting);
+      setDraftFailure(null);
+    } catch (error) {
+      setDraftFailure(saveFailureOf(error));
+    }
   }, [key]);
   useEffect(() => {
     if (!edited.current || values === null) return;
@@ -60,8 +71,9 @@ export function useDraftForm<T extends Record<string, unknown>>(key: string, ini
     edited.current = false;
     unsaved.current = null;
     if (pending.current) clearTimeout(pending.current);
+    setDraftFailure(null);
     await discardDraft(appDb(), key);
   }, [key]);
 
-  return { values, setField, finish };
+  return { values, setField, finish, draftFailure };
 }

@@ -3,7 +3,7 @@
  * the draft discarded once saved or cancelled. Client and note forms differ only in their fields and rules.
  *
  * A save the device's storage refuses (the disk full, the browser failing to write) leaves the form as it was,
- * with its draft, says why, and can be tried again.
+ * with its draft, says why, and can be tried again. A draft the storage refuses is said too, until one is kept.
  */
 import { useState, type FormEvent } from 'react';
 import { saveFailureOf, type SaveFailure } from '../../app/appProblem.ts';
@@ -22,7 +22,7 @@ interface FormOptions<T, R> {
 }
 
 export function useValidatedForm<T extends Record<string, unknown>, R>({ draftKey, initial, validate, onSave, onCancel }: FormOptions<T, R>) {
-  const { values, setField, finish } = useDraftForm(draftKey, initial);
+  const { values, setField, finish, draftFailure } = useDraftForm(draftKey, initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
   const [saveFailure, setSaveFailure] = useState<SaveFailure | null>(null);
@@ -53,5 +53,5 @@ export function useValidatedForm<T extends Record<string, unknown>, R>({ draftKe
     onCancel();
   }
 
-  return { values, setField, errors, saving, saveFailure, submit, cancel };
+  return { values, setField, errors, saving, saveFailure, draftFailure, submit, cancel };
 }

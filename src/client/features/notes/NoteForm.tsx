@@ -22,7 +22,7 @@ interface NoteFormProps {
 
 export function NoteForm({ clientId, draftKey, initial, onSave, onCancel }: NoteFormProps) {
   const { t, i18n } = useTranslation(['notes', 'common', 'errors']);
-  const { values, setField, errors, saving, saveFailure, submit, cancel } = useValidatedForm({
+  const { values, setField, errors, saving, saveFailure, draftFailure, submit, cancel } = useValidatedForm({
     draftKey,
     initial,
     validate: (v: NoteFormValues) => validateNote(v, clientId),
@@ -64,7 +64,7 @@ export function NoteForm({ clientId, draftKey, initial, onSave, onCancel }: Note
         <TextInput label={t('notes:field.text')} multiline value={values.text} onChange={(v) => setField('text', v)} error={err('text')} isRequired />
         <TextInput label={t('notes:field.followUpDate')} type="date" value={values.followUpDate} onChange={(v) => setField('followUpDate', v)} error={err('followUpDate')} />
       </fieldset>
-      <FormActions saving={saving} saveFailure={saveFailure} onCancel={() => void cancel()} />
+      <FormActions saving={saving} saveFailure={saveFailure} draftFailure={draftFailure} onCancel={() => void cancel()} />
     </form>
   );
 }
