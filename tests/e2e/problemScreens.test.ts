@@ -20,7 +20,8 @@
  * conflict dialog open with no word; now each says why, keeps what was typed or chosen, and saves it when tried again
  * once there is space. A draft the storage refuses while a person types used to fail unseen; now the form says that
  * what is typed would be lost if the page closed, until a draft is kept again. A sync on a full device said the
- * server had a problem; now it says the device is full.
+ * server had a problem; now it says the device is full. A draft that cannot be read (its seal broken) used to keep
+ * its form on "Loading" for good; now the form opens without it and says so.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -30,7 +31,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchPersistentChromium } from '../support/chromium.ts';
 import { serverAndBrowserPerFile } from './environment.ts';
 import { violationsOn } from './axe.ts';
-import { chooseOption, gateLanguages, openApp, reloadAndUnlock, seedGateRecords, signIn, syncNow, uiText, waitForSeededRecords } from './appDriver.ts';
+import { chooseOption, countStored, gateLanguages, openApp, reloadAndUnlock, seedGateRecords, signIn, syncNow, uiText, waitForSeededRecords } from './appDriver.ts';
 
 const env = serverAndBrowserPerFile();
 
@@ -259,6 +260,60 @@ function deleteDatabase(page: Page, name: string): Promise<void> {
     name,
   );
 }
+
+/** Gives every draft on the device a new IV, so AES-GCM refuses to open it, as a damaged disk or tampering would. */
+function breakDraftSeals(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('silta');
+        open.onerror = () => reject(open.error ?? new Error('database not opened'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('drafts', 'readwrite');
+          let broken = 0;
+          tx.objectStore('drafts').openCursor().onsuccess = function () {
+            const cursor = this.result;
+            if (cursor === null) return;
+            const row = cursor.value as { sealed: { iv: Uint8Array } };
+            cursor.update({ ...row, sealed: { ...row.sealed, iv: crypto.getRandomValues(new Uint8Array(row.sealed.iv.length)) } });
+            broken += 1;
+            cursor.continue();
+          };
+          tx.oncomplete = () => (db.close(), resolve(broken));
+          tx.onerror = () => (db.close(), reject(tx.error ?? new Error('not written')));
+        };
+      }),
+  );
+}
+
+describe('a form whose draft cannot be read', () => {
+  it('opens without it, says so, and keeps what is typed next as a new draft', async () => {
+    const { context, page } = await openApp(env.browser, env.server.url);
+    try {
+      await page.getByRole('link', { name: 'New client' }).click();
+      await page.getByLabel('First names').fill('Amina');
+      await expect.poll(() => countStored(page, 'drafts'), { timeout: 10_000 }).toBe(1);
+      expect(await breakDraftSeals(page)).toBe(1);
+
+      await reloadAndUnlock(page);
+      await page.getByRole('heading', { level: 1, name: 'New client' }).waitFor();
+      const unreadable = page.getByRole('alert').filter({ hasText: uiText('en', 'common:draftFailure.unreadable') });
+      await unreadable.waitFor();
+      expect(await page.getByLabel('First names').inputValue()).toBe('');
+      expect(await page.locator('.save-failure code').textContent()).toMatch(/OperationError/);
+      expect(await violationsOn(page)).toBe('');
+
+      await page.getByLabel('First names').fill('Hodan');
+      await unreadable.waitFor({ state: 'detached' });
+      await reloadAndUnlock(page);
+      await page.getByRole('heading', { level: 1, name: 'New client' }).waitFor();
+      expect(await page.getByLabel('First names').inputValue()).toBe('Hodan');
+    } finally {
+      await context.close();
+    }
+  });
+});
 
 /** A fresh profile, signed in, on a device with little space: the site's quota set before it stores anything. */
 async function openOnSmallDevice(): Promise<{ context: BrowserContext; page: Page }> {

@@ -2,13 +2,17 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button.tsx';
 import type { SaveFailure } from '../../app/appProblem.ts';
 import { SaveFailureAlert } from './SaveFailureAlert.tsx';
+import type { DraftFailure } from './useDraftForm.ts';
 
 interface Props {
   readonly saving: boolean;
   /** Why the last save did not reach the device's storage, shown above the buttons until the next try. */
   readonly saveFailure: SaveFailure | null;
-  /** Why what is typed is not kept as a draft on the device; a failed save says more, so it is shown instead. */
-  readonly draftFailure: SaveFailure | null;
+  /**
+   * Why what is typed is not kept as a draft on the device, or why the draft kept could not be read; a failed save
+   * says more, so it is shown instead.
+   */
+  readonly draftFailure: DraftFailure | null;
   readonly onCancel: () => void;
 }
 

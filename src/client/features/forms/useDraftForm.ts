@@ -4,27 +4,41 @@
  * that nothing typed is lost.
  *
  * A draft the device's storage refuses (the disk full) is named, so the person knows that what they type would be
- * lost if the page closed; the next draft that is kept takes the word back.
+ * lost if the page closed; the next draft that is kept takes the word back. A draft that cannot be read (its seal
+ * broken) is named too, and the form opens without it rather than not at all.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { saveFailureOf, type SaveFailure } from '../../app/appProblem.ts';
+import { describeError, saveFailureOf, type SaveFailure } from '../../app/appProblem.ts';
 import { appDb } from '../../db/index.ts';
 import { discardDraft, loadDraft, saveDraft } from '../../db/draftsRepo.ts';
 import { beforeClose } from '../../db/versionChange.ts';
 
 const SAVE_DELAY_MS = 300;
 
+/** Why the form's draft is not kept on the device, or why the one kept could not be read. */
+export interface DraftFailure {
+  readonly problem: SaveFailure['problem'] | 'unreadable';
+  readonly detail: string;
+}
+
 export function useDraftForm<T extends Record<string, unknown>>(key: string, initial: T | null) {
   const [values, setValues] = useState<T | null>(null);
-  const [draftFailure, setDraftFailure] = useState<SaveFailure | null>(null);
+  const [draftFailure, setDraftFailure] = useState<DraftFailure | null>(null);
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   useEffect(() => {
     if (initial === null || values !== null) return;
     let cancelled = false;
-    void loadDraft(appDb(), key).then((draft) => {
-      if (!cancelled) setValues({ ...initial, ...(draft as Partial<T> | null) });
-    });
+    loadDraft(appDb(), key).then(
+      (draft) => {
+        if (!cancelled) setValues({ ...initial, ...(draft as Partial<T> | null) });
+      },
+      (error: unknown) => {
+        if (cancelled) return;
+        setDraftFailure({ problem: 'unreadable', detail: describeError(error) });
+        setValues(initial);
+      },
+    );
     return () => {
       cancelled = true;
     };
