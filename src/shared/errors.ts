@@ -35,6 +35,7 @@ export const requestErrorCodes = [
   'payloadTooLarge',
   'rateLimited',
   'serverError',
+  'serverBusy',
   'network',
   'signInRequired',
   'invalidCredentials',

@@ -15,10 +15,14 @@ export class ApiError extends Error {
 
 export type FetchLike = typeof fetch;
 
+const GATEWAY_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
+
 async function errorCodeOf(res: Response): Promise<RequestErrorCode> {
   const body: unknown = await res.json().catch(() => null);
   const parsed = errorResponse.safeParse(body);
   if (parsed.success) return parsed.data.code;
+  // Without Silta's own answer, these come from a proxy in front of it: the server is restarting or not up yet.
+  if (GATEWAY_STATUSES.has(res.status)) return 'serverBusy';
   return res.status >= 500 ? 'serverError' : 'badRequest';
 }
 

@@ -5,6 +5,10 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { RequestErrorCode } from '#shared/errors.ts';
 import { PROTOCOL_VERSION } from '#shared/schema/sync.ts';
+import { isDatabaseUnavailable } from '../store/databaseUnavailable.ts';
+
+/** As long as SQLite's busy timeout: a lock held longer than one wait is likely to be held a while yet. */
+const RETRY_AFTER_SECONDS = 5;
 
 export function sendError(reply: FastifyReply, status: number, code: RequestErrorCode): FastifyReply {
   return reply.code(status).send({ code });
@@ -30,6 +34,11 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   if (status === 429) return sendError(reply, 429, 'rateLimited');
   // Fastify's own 4xx: malformed or empty JSON, a prototype-poisoning key, an unsupported content type.
   if (status >= 400 && status < 500) return sendError(reply, status, 'badRequest');
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn({ err: error }, 'database unavailable: answered 503');
+    void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    return sendError(reply, 503, 'serverBusy');
+  }
   request.log.error({ err: error }, 'request failed');
   return sendError(reply, 500, 'serverError');
 }

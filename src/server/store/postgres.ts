@@ -7,7 +7,10 @@ import type { Store } from './types.ts';
 export interface PostgresOptions {
   readonly connectionString: string;
   readonly maxConnections?: number;
-  /** Called when an idle pooled connection fails (e.g. the server restarted); without a listener pg would crash. */
+  /**
+   * Called when a pooled connection fails (e.g. the server restarted), idle or in use; without a listener pg would
+   * crash the process.
+   */
   readonly onPoolError?: (error: Error) => void;
 }
 
@@ -21,6 +24,10 @@ export function openPostgresStore(options: PostgresOptions): Store {
     // starting the workers cost 60 ms a pull and cut 200 devices' pulls from about 400/s to 45/s.
     options: '-c max_parallel_workers_per_gather=0',
   });
-  pool.on('error', options.onPoolError ?? (() => undefined));
+  const onError = options.onPoolError ?? (() => undefined);
+  pool.on('error', onError);
+  // The pool listens only to idle connections. One cut while a query runs fails that query (the request then
+  // answers 503) and also emits 'error' on its client, which with nobody listening would end the whole process.
+  pool.on('connect', (client) => client.on('error', onError));
   return createKyselyStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
 }
