@@ -21,17 +21,20 @@
  * once there is space. A draft the storage refuses while a person types used to fail unseen; now the form says that
  * what is typed would be lost if the page closed, until a draft is kept again. A sync on a full device said the
  * server had a problem; now it says the device is full. A draft that cannot be read (its seal broken) used to keep
- * its form on "Loading" for good; now the form opens without it and says so.
+ * its form on "Loading" for good; now the form opens without it and says so. A sync while the server's database is
+ * locked by another process says the server is busy and the changes are safe, instead of "the server had a problem".
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import BetterSqlite3 from 'better-sqlite3';
+import { SQLITE_FILE_NAME } from '#server/store/sqlite.ts';
 import { launchPersistentChromium } from '../support/chromium.ts';
 import { serverAndBrowserPerFile } from './environment.ts';
 import { violationsOn } from './axe.ts';
-import { chooseOption, countStored, gateLanguages, openApp, reloadAndUnlock, seedGateRecords, signIn, syncNow, uiText, waitForSeededRecords } from './appDriver.ts';
+import { chooseOption, countStored, createClient, gateLanguages, openApp, reloadAndUnlock, seedGateRecords, signIn, syncNow, uiText, waitForSeededRecords } from './appDriver.ts';
 
 const env = serverAndBrowserPerFile();
 
@@ -422,6 +425,34 @@ describe('a save the device storage refuses', () => {
       const phone = page.locator('.details-row', { has: page.locator('dt', { hasText: /^Phone$/ }) }).locator('dd');
       expect(await phone.textContent()).toMatch(/^\+358 40 111 1111/);
     } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('a sync while the server database is locked by another process', () => {
+  it('says the server is busy and the changes are safe, and sends them once the lock is gone', async () => {
+    const { context, page } = await openApp(env.browser, env.server.url);
+    // As a backup or the admin command would: another process holding SQLite's write lock past the busy timeout.
+    const otherProcess = new BetterSqlite3(join(env.server.dataDir, SQLITE_FILE_NAME));
+    try {
+      await syncNow(page);
+      await createClient(page, { firstNames: 'Leyla', lastName: 'Rahimi', dateOfBirth: '1988-06-15', motherTongue: 'Dari' });
+      const unsynced = page.getByText(uiText('en', 'common:status.unsynced_one', { count: '1' }));
+      await unsynced.waitFor();
+      otherProcess.exec('BEGIN IMMEDIATE');
+      try {
+        await page.getByRole('button', { name: 'Sync now' }).click();
+        await page.getByRole('alert').filter({ hasText: uiText('en', 'errors:serverBusy') }).waitFor({ timeout: 20_000 });
+        expect(await unsynced.isVisible()).toBe(true);
+        expect(await violationsOn(page)).toBe('');
+      } finally {
+        otherProcess.exec('ROLLBACK');
+      }
+      await syncNow(page);
+      await unsynced.waitFor({ state: 'detached' });
+    } finally {
+      otherProcess.close();
       await context.close();
     }
   });

@@ -1,7 +1,8 @@
 /**
  * When the app syncs (src/client/sync/scheduler.ts): a sync asked for while one runs (the network back, "Sync now")
- * is not dropped but runs once the running one is done. The sync itself is replaced here by one the test finishes
- * by hand; what it does is tested against the real server in tests/integration/clientSync.test.ts and in Chromium.
+ * is not dropped but runs once the running one is done; a server that says it is busy is tried again soon, by
+ * itself. The sync itself is replaced here by one the test finishes by hand; what it does is tested against the
+ * real server in tests/integration/clientSync.test.ts and in Chromium.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Dexie } from 'dexie';
@@ -46,6 +47,29 @@ describe('the sync scheduler', () => {
     await until(() => !useSyncState.getState().running);
     expect(runs).toHaveLength(2);
     scheduler.stop();
+  });
+
+  it('tries again by itself soon after the server said it was busy, and not after any other failure', async () => {
+    const scheduler = startSyncScheduler(db, {} as SyncTransport, HOOKS, 20);
+    await until(() => runs.length === 1);
+    runs[0]?.fail(new ApiError('serverBusy'));
+    await until(() => runs.length === 2);
+    expect(useSyncState.getState().lastError).toBeNull();
+    runs[1]?.fail(new ApiError('serverError'));
+    await until(() => useSyncState.getState().lastError === 'serverError');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(runs).toHaveLength(2);
+    scheduler.stop();
+  });
+
+  it('does not try again after a busy server once it is stopped', async () => {
+    const scheduler = startSyncScheduler(db, {} as SyncTransport, HOOKS, 1000);
+    await until(() => runs.length === 1);
+    runs[0]?.fail(new ApiError('serverBusy'));
+    await until(() => useSyncState.getState().lastError === 'serverBusy');
+    scheduler.stop();
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    expect(runs).toHaveLength(1);
   });
 
   it('does not sync again after it is stopped', async () => {

@@ -1,6 +1,7 @@
 /**
  * When to sync: at start, when the network returns, every few minutes while the app is open, on "Sync now", and
- * when the service worker's Background Sync wakes the app. Only one tab syncs at a time (Web Locks).
+ * when the service worker's Background Sync wakes the app; and once more soon after the server said it was busy or
+ * restarting. Only one tab syncs at a time (Web Locks).
  */
 import type { SiltaDb } from '../db/database.ts';
 import { countUnsynced } from '../db/changeLog.ts';
@@ -16,6 +17,12 @@ import { deviceStorageFailureOf } from '../platform/deviceStorageFailure.ts';
 import type { SyncTransport } from './transport.ts';
 
 export const SYNC_INTERVAL_MS = 3 * 60 * 1000;
+/**
+ * After "busy or restarting" (serverBusy), the next try comes this long later, give or take half: soon enough that
+ * a counsellor need not press "Sync now", and spread so that every device does not return to a restarting server
+ * in the same second.
+ */
+export const BUSY_RETRY_MS = 30 * 1000;
 
 export interface SyncScheduler {
   syncNow(): Promise<void>;
@@ -27,8 +34,9 @@ export interface SchedulerHooks {
   readonly onDeviceRevoked: () => Promise<void>;
 }
 
-export function startSyncScheduler(db: SiltaDb, transport: SyncTransport, hooks: SchedulerHooks): SyncScheduler {
+export function startSyncScheduler(db: SiltaDb, transport: SyncTransport, hooks: SchedulerHooks, busyRetryMs = BUSY_RETRY_MS): SyncScheduler {
   const state = useSyncState;
+  let busyRetry: ReturnType<typeof setTimeout> | undefined;
 
   /** A sync was asked for while one ran: it runs again once that one is done. */
   let askedMeanwhile = false;
@@ -50,6 +58,7 @@ export function startSyncScheduler(db: SiltaDb, transport: SyncTransport, hooks:
 
   async function syncUnderLock(): Promise<void> {
     await withExclusiveLock(SYNC_LOCK, async () => {
+      clearTimeout(busyRetry);
       state.setState({ running: true, progress: null, lastError: null });
       try {
         const { removed } = await syncOnce(db, transport, (progress) => state.setState({ progress }));
@@ -64,6 +73,7 @@ export function startSyncScheduler(db: SiltaDb, transport: SyncTransport, hooks:
         // Only a lost network is worth waking the app for: any other error would come back at once, and the
         // browser fires the sync event straight away while online, so retrying it would loop.
         else if (code === 'network' && (await countUnsynced(db)) > 0) await registerBackgroundSync();
+        else if (code === 'serverBusy' && !stopped) busyRetry = setTimeout(() => void run(), busyRetryMs * (0.5 + Math.random()));
       } finally {
         state.setState({ running: false, progress: null });
       }
@@ -84,6 +94,7 @@ export function startSyncScheduler(db: SiltaDb, transport: SyncTransport, hooks:
       stopped = true;
       window.removeEventListener('online', onOnline);
       clearInterval(timer);
+      clearTimeout(busyRetry);
       stopListening();
     },
   };
