@@ -19,6 +19,7 @@ const { startSyncScheduler } = await import('#client/sync/scheduler.ts');
 
 const HOOKS = { onDeviceRevoked: () => Promise.resolve() };
 const until = (check: () => boolean) => vi.waitFor(() => expect(check()).toBe(true));
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the sync scheduler', () => {
   let db: SiltaDb;
@@ -57,7 +58,7 @@ describe('the sync scheduler', () => {
     expect(useSyncState.getState().lastError).toBeNull();
     runs[1]?.fail(new ApiError('serverError'));
     await until(() => useSyncState.getState().lastError === 'serverError');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await pause(100);
     expect(runs).toHaveLength(2);
     scheduler.stop();
   });
@@ -68,7 +69,7 @@ describe('the sync scheduler', () => {
     runs[0]?.fail(new ApiError('serverBusy'));
     await until(() => useSyncState.getState().lastError === 'serverBusy');
     scheduler.stop();
-    await new Promise((resolve) => setTimeout(resolve, 1600));
+    await pause(1600);
     expect(runs).toHaveLength(1);
   });
 

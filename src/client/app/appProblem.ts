@@ -9,7 +9,7 @@
  * damaged (UnknownError again, with site data allowed). Dexie passes the browser's error on as `inner` of its own.
  */
 import { deviceStorageFailureOf } from '../platform/deviceStorageFailure.ts';
-import { errorChain, nameAndMessage } from '../platform/errorChain.ts';
+import { errorChain, nameAndMessage } from '#shared/errorChain.ts';
 
 export type StartupProblem = 'storageBlocked' | 'storageFull' | 'storageFailed' | 'codeNotLoaded';
 

@@ -1,5 +1,5 @@
 import { Dexie } from 'dexie';
-import { errorChain, nameAndMessage } from './errorChain.ts';
+import { errorChain, nameAndMessage } from '#shared/errorChain.ts';
 
 /** The device's own storage failed: no space left for Silta, or the browser failing to read or write it. */
 export type DeviceStorageFailure = 'deviceStorageFull' | 'deviceStorageFailed';

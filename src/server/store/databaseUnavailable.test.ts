@@ -16,6 +16,7 @@ describe('isDatabaseUnavailable', () => {
     }
     expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
     expect(isDatabaseUnavailable(new Error('timeout exceeded when trying to connect'))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('Client was closed and is not queryable'))).toBe(true);
   });
 
   it('looks through the causes a failure was wrapped in', () => {

@@ -6,6 +6,8 @@
  * again" (503) instead of "the server had a problem" (500), and the operator's log says which it was.
  */
 
+import { errorChain } from '#shared/errorChain.ts';
+
 /** PostgreSQL SQLSTATEs that say "not now" about the server, not "no" about the request. */
 const POSTGRES_TRANSIENT = new Set([
   '57P01', // admin_shutdown: the backend was terminated (a restart, pg_terminate_backend)
@@ -19,8 +21,13 @@ const POSTGRES_TRANSIENT = new Set([
 /** Node's socket errors on the way to PostgreSQL. */
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
 
-/** What node-postgres says when a connection ends under a query, or the pool cannot open one in time. */
-const POSTGRES_CONNECTION_MESSAGES = [/^Connection terminated/, /^timeout exceeded when trying to connect/, /^Client has encountered a connection error/];
+/** What node-postgres says when a connection ends under a query, is used after that, or cannot be opened in time. */
+const POSTGRES_CONNECTION_MESSAGES = [
+  /^Connection terminated/,
+  /^timeout exceeded when trying to connect/,
+  /^Client has encountered a connection error/,
+  /^Client was closed and is not queryable/,
+];
 
 function codeOf(error: object): string | undefined {
   const code = (error as { code?: unknown }).code;
@@ -41,10 +48,5 @@ function isUnavailable(error: object): boolean {
 }
 
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const seen = new Set<object>();
-  for (let e = error; typeof e === 'object' && e !== null && !seen.has(e); e = (e as { cause?: unknown }).cause) {
-    if (isUnavailable(e)) return true;
-    seen.add(e);
-  }
-  return false;
+  return errorChain(error).some(isUnavailable);
 }

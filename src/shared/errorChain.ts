@@ -1,6 +1,6 @@
 /**
  * An error and the errors it wraps (Dexie's `inner`, the standard `cause`), outermost first: what went wrong is
- * often the innermost one, as the browser gave it.
+ * often the innermost one, as the browser or the database driver gave it.
  */
 export function errorChain(error: unknown): object[] {
   const chain: object[] = [];
