@@ -6,7 +6,7 @@
  * again" (503) instead of "the server had a problem" (500), and the operator's log says which it was.
  */
 
-import { errorChain } from '#shared/errorChain.ts';
+import { errorChain, nameAndMessage } from '#shared/errorChain.ts';
 
 /** PostgreSQL SQLSTATEs that say "not now" about the server, not "no" about the request. */
 const POSTGRES_TRANSIENT = new Set([
@@ -43,8 +43,8 @@ function isUnavailable(error: object): boolean {
     if (/^08[0-9A-Z]{3}$/.test(code) || POSTGRES_TRANSIENT.has(code)) return true;
     if (NETWORK_CODES.has(code)) return true;
   }
-  const message = (error as { message?: unknown }).message;
-  return typeof message === 'string' && POSTGRES_CONNECTION_MESSAGES.some((m) => m.test(message));
+  const { message } = nameAndMessage(error);
+  return POSTGRES_CONNECTION_MESSAGES.some((m) => m.test(message));
 }
 
 export function isDatabaseUnavailable(error: unknown): boolean {
