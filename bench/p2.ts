@@ -6,6 +6,10 @@
  *
  * The client (phone) app and its articles do not exist yet, so the page measured is the staff app's entry, which a
  * signed-out device opens on its sign-in screen.
+ *
+ * Lighthouse's accessibility score (QUALITY.md: 100), once per page it can load by itself, signed out: the entry and
+ * the accessibility statement. It does not depend on speed; the gate in `npm test` runs the same rules on every
+ * screen (tests/e2e/axe.ts).
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -31,16 +35,38 @@ interface OfflineRun {
   readonly heading: string;
 }
 
-async function lighthouseRuns(ctx: BenchContext, url: string, runs: number): Promise<LighthouseRun[]> {
+interface AccessibilityRun {
+  readonly path: string;
+  readonly score: number;
+  /** The weighed audits that failed, each with how many elements it names. */
+  readonly failed: readonly string[];
+}
+
+/** A Chromium for Lighthouse, killed after `work` (and if the benchmark is interrupted). */
+async function withLighthouseChrome<T>(work: (port: number) => Promise<T>): Promise<T> {
   const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: chromiumFlags, logLevel: 'silent' });
   const forget = onInterrupt(() => Promise.resolve(chrome.kill()));
   try {
+    return await work(chrome.port);
+  } finally {
+    chrome.kill();
+    forget();
+  }
+}
+
+async function lighthouseReport(url: string, port: number, category: 'performance' | 'accessibility') {
+  const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: [category] });
+  const lhr = result?.lhr;
+  // An unreachable page gives null scores rather than an error.
+  if (lhr === undefined || lhr.runtimeError !== undefined) throw new Error(`Lighthouse: ${lhr?.runtimeError?.message ?? 'no result'}`);
+  return lhr;
+}
+
+function lighthouseRuns(ctx: BenchContext, url: string, runs: number): Promise<LighthouseRun[]> {
+  return withLighthouseChrome(async (port) => {
     const out: LighthouseRun[] = [];
     for (let r = 0; r < runs; r += 1) {
-      const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
-      const lhr = result?.lhr;
-      // An unreachable page gives null scores rather than an error.
-      if (lhr === undefined || lhr.runtimeError !== undefined) throw new Error(`Lighthouse: ${lhr?.runtimeError?.message ?? 'no result'}`);
+      const lhr = await lighthouseReport(url, port, 'performance');
       const value = (id: string) => {
         const v = lhr.audits[id]?.numericValue;
         if (v === undefined) throw new Error(`Lighthouse reported no ${id}`);
@@ -57,10 +83,27 @@ async function lighthouseRuns(ctx: BenchContext, url: string, runs: number): Pro
       out.push(run);
     }
     return out;
-  } finally {
-    chrome.kill();
-    forget();
-  }
+  });
+}
+
+function accessibilityRuns(ctx: BenchContext, origin: string, paths: readonly string[]): Promise<AccessibilityRun[]> {
+  return withLighthouseChrome(async (port) => {
+    const out: AccessibilityRun[] = [];
+    for (const path of paths) {
+      const lhr = await lighthouseReport(`${origin}${path}`, port, 'accessibility');
+      const failed = (lhr.categories['accessibility']?.auditRefs ?? [])
+        .filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score === 0)
+        .map((ref) => {
+          const details = lhr.audits[ref.id]?.details;
+          const elements = details !== undefined && 'items' in details ? (details.items as unknown[]).length : 0;
+          return `${ref.id} (${elements})`;
+        });
+      const run = { path, score: Math.round((lhr.categories['accessibility']?.score ?? 0) * 100), failed };
+      ctx.log(`P2 Lighthouse accessibility ${path}: ${run.score}${failed.length > 0 ? `, failed: ${failed.join(', ')}` : ''}`);
+      out.push(run);
+    }
+    return out;
+  });
 }
 
 async function offlineRuns(ctx: BenchContext, url: string, runs: number): Promise<OfflineRun[]> {
@@ -100,13 +143,27 @@ export async function runP2(ctx: BenchContext): Promise<SuiteResult> {
       const url = `${server.url}/`;
       const first = await lighthouseRuns(ctx, url, runs);
       const offline = await offlineRuns(ctx, url, runs);
-      return { rows: p2Rows(first, offline), raw: { url: 'the staff entry (/), signed out: the sign-in screen', first, offline } };
+      const accessibility = await accessibilityRuns(ctx, server.url, ACCESSIBILITY_PATHS);
+      return { rows: [...p2Rows(first, offline), accessibilityRow(accessibility)], raw: { url: 'the staff entry (/), signed out: the sign-in screen', first, offline, accessibility } };
     } finally {
       await server.stop();
     }
   } finally {
     await removeDir(dir);
   }
+}
+
+/** Signed out, Lighthouse reaches these by itself: the sign-in screen and the accessibility statement. */
+const ACCESSIBILITY_PATHS = ['/', '/accessibility'] as const;
+
+function accessibilityRow(runs: readonly AccessibilityRun[]): BarRow {
+  return {
+    id: 'A11y',
+    what: `Lighthouse accessibility score (mobile), signed out: ${runs.map((r) => r.path).join(' and ')}`,
+    measured: runs.map((r) => `${r.path} ${r.score}${r.failed.length > 0 ? ` (failed: ${r.failed.join(', ')})` : ''}`).join('; '),
+    bar: '= 100',
+    pass: runs.every((r) => r.score === 100),
+  };
 }
 
 function p2Rows(first: readonly LighthouseRun[], offline: readonly OfflineRun[]): BarRow[] {
