@@ -1,8 +1,8 @@
 /**
  * WCAG 2.1 AA gate (QUALITY.md, "Accessibility and language"): axe-core finds no violation on any screen or dialog,
  * in Finnish, Swedish, English and Arabic (right to left), with the rules of `axe.ts`: WCAG A and AA, axe's best
- * practices and 24 px targets, which is every rule Lighthouse's accessibility score weighs. The screens are the table `gateScreens` in appDriver.ts,
- * shared with the reflow gate: a new screen is checked by adding one line there.
+ * practices and 24 px targets, which is every rule Lighthouse's accessibility score weighs. The screens are the
+ * table `gateScreens` in appDriver.ts, shared with the reflow gate: a new screen is checked by adding one line there.
  *
  * Not covered here: the update prompt (it needs a second build of the app to appear) and states that only flash by
  * (the "Loading…" placeholders).
